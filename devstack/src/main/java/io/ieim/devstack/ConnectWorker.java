@@ -1,0 +1,118 @@
+package io.ieim.devstack;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kafka Connect worker in distributed mode (single node), so connectors are managed over the REST
+ * API exactly as on Strimzi. Connector files in connect/ reference the environment through the
+ * env config provider ({@code ${env:IEIM_PG_HOST}}), which is how Strimzi passes secrets too.
+ */
+final class ConnectWorker implements StackPart {
+
+    static final String GROUP_ID = "ieim-connect";
+
+    private final StackConfig config;
+    private final ManagedProcess process;
+    private final Path dir;
+
+    ConnectWorker(StackConfig config) {
+        this.config = config;
+        this.process = new ManagedProcess(config, "connect");
+        this.dir = config.varDir().resolve("connect");
+    }
+
+    @Override
+    public String name() {
+        return "connect";
+    }
+
+    @Override
+    public String address() {
+        return config.connectUrl();
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(120);
+    }
+
+    @Override
+    public boolean running() {
+        return process.running().isPresent();
+    }
+
+    @Override
+    public void start() throws Exception {
+        if (running()) {
+            return;
+        }
+        Files.createDirectories(dir);
+        Path properties = dir.resolve("worker.properties");
+        Files.writeString(properties, workerProperties(), StandardCharsets.UTF_8);
+        Path log4j = KafkaBroker.writeLog4j(dir);
+        String classpath = JavaRuntime.classpathOf(config.serversDir().resolve("kafka/target/lib"));
+        process.start(JavaRuntime.command("768m", classpath, "org.apache.kafka.connect.cli.ConnectDistributed",
+                        List.of("-Dlog4j2.configurationFile=" + log4j.toUri()), List.of(properties.toString())),
+                dir, connectorEnvironment(config));
+    }
+
+    /** The variables the connector files in connect/ reference through ${env:...}. */
+    static Map<String, String> connectorEnvironment(StackConfig config) {
+        java.net.URI pg = java.net.URI.create(config.postgresJdbcUrl().substring("jdbc:".length()));
+        return Map.of(
+                "IEIM_PG_HOST", pg.getHost(),
+                "IEIM_PG_PORT", Integer.toString(pg.getPort() < 0 ? 5432 : pg.getPort()),
+                "IEIM_PG_DATABASE", pg.getPath().substring(1),
+                "IEIM_PG_USER", config.postgresUser(),
+                "IEIM_PG_PASSWORD", config.postgresPassword(),
+                "IEIM_PG_JDBC_URL", config.postgresJdbcUrl(),
+                "IEIM_REGISTRY_V2_URL", config.registryV2Url());
+    }
+
+    private String workerProperties() {
+        Path plugins = config.serversDir().resolve("connect-plugins/target/plugins");
+        return String.join("\n",
+                "bootstrap.servers=" + config.kafkaBootstrap(),
+                "group.id=" + GROUP_ID,
+                "listeners=http://127.0.0.1:" + config.connectPort(),
+                "rest.advertised.host.name=127.0.0.1",
+                "rest.advertised.port=" + config.connectPort(),
+                "config.storage.topic=ieim-connect-configs",
+                "offset.storage.topic=ieim-connect-offsets",
+                "status.storage.topic=ieim-connect-status",
+                "config.storage.replication.factor=1",
+                "offset.storage.replication.factor=1",
+                "status.storage.replication.factor=1",
+                "offset.storage.partitions=5",
+                "status.storage.partitions=1",
+                "key.converter=org.apache.kafka.connect.json.JsonConverter",
+                "value.converter=org.apache.kafka.connect.json.JsonConverter",
+                "plugin.path=" + plugins,
+                "plugin.discovery=hybrid_warn",
+                "config.providers=env",
+                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
+                "offset.flush.interval.ms=5000",
+                "scheduled.rebalance.max.delay.ms=0",
+                "");
+    }
+
+    @Override
+    public boolean healthy() {
+        return Http.answers(config.connectUrl() + "/connectors");
+    }
+
+    @Override
+    public void stop() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public String diagnostics() {
+        return process.logTail(20);
+    }
+}

@@ -1,0 +1,137 @@
+package io.ieim.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Registers the connectors of connect/connectors/*.json (the same files the Strimzi KafkaConnector
+ * resources are made from) over the Connect REST API, idempotently.
+ *
+ * <p>Debezium keeps the WAL position of its source in Connect's offsets. When the PostgreSQL cluster
+ * is recreated those offsets point into a WAL that no longer exists and the connector fails with
+ * "last recorded offset is no longer available"; so the stack remembers the cluster's system
+ * identifier and resets the source offsets when it changes.
+ */
+final class ConnectorRegistration {
+
+    record Connector(String name, Map<String, String> config) {
+        boolean readsPostgres() {
+            return "io.debezium.connector.postgresql.PostgresConnector".equals(config.get("connector.class"));
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String connectUrl;
+
+    ConnectorRegistration(String connectUrl) {
+        this.connectUrl = connectUrl;
+    }
+
+    static List<Connector> load(Path dir) throws IOException {
+        List<Connector> connectors = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                JsonNode node = JSON.readTree(file.toFile());
+                if (!node.hasNonNull("name") || !node.path("config").isObject()) {
+                    throw new IOException(file + ": a connector file needs \"name\" and a \"config\" object");
+                }
+                Map<String, String> config = new LinkedHashMap<>();
+                node.get("config").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+                connectors.add(new Connector(node.get("name").asText(), config));
+            }
+        }
+        return connectors;
+    }
+
+    /** Creates or updates every connector; resets Postgres source offsets when the cluster changed. */
+    void register(List<Connector> connectors, boolean postgresRecreated) throws IOException {
+        for (Connector connector : connectors) {
+            String url = connectUrl + "/connectors/" + encode(connector.name());
+            boolean exists = Http.get(url).ok();
+            boolean reset = exists && postgresRecreated && connector.readsPostgres();
+            if (reset) {
+                expectOk(Http.send("PUT", url + "/stop", null), "stop " + connector.name());
+                awaitState(connector.name(), "STOPPED", Duration.ofSeconds(60));
+                expectOk(Http.send("DELETE", url + "/offsets", null), "reset offsets of " + connector.name());
+            }
+            expectOk(Http.send("PUT", url + "/config", JSON.writeValueAsString(connector.config())),
+                    "configure " + connector.name());
+            if (reset) {
+                expectOk(Http.send("PUT", url + "/resume", null), "resume " + connector.name());
+            }
+        }
+    }
+
+    /** Waits until the connector and all its tasks are RUNNING; fails with the task's trace otherwise. */
+    void awaitRunning(String name, Duration timeout) throws IOException, InterruptedException {
+        awaitState(name, "RUNNING", timeout);
+    }
+
+    String state(String name) throws IOException {
+        Http.Response status = Http.get(connectUrl + "/connectors/" + encode(name) + "/status");
+        if (!status.ok()) {
+            return "MISSING";
+        }
+        JsonNode node = JSON.readTree(status.body());
+        String state = node.path("connector").path("state").asText();
+        for (JsonNode task : node.path("tasks")) {
+            if ("FAILED".equals(task.path("state").asText())) {
+                return "FAILED";
+            }
+        }
+        if ("RUNNING".equals(state) && node.path("tasks").isEmpty()) {
+            return "STARTING";
+        }
+        return state;
+    }
+
+    private void awaitState(String name, String wanted, Duration timeout) throws IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        String state = "MISSING";
+        while (Instant.now().isBefore(deadline)) {
+            state = state(name);
+            if (wanted.equals(state)) {
+                return;
+            }
+            if ("FAILED".equals(state)) {
+                break;
+            }
+            sleep();
+        }
+        Http.Response status = Http.get(connectUrl + "/connectors/" + encode(name) + "/status");
+        throw new IOException("connector " + name + " is " + state + ", not " + wanted + ": " + status.body());
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String encode(String name) {
+        return URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    private static void expectOk(Http.Response response, String what) throws IOException {
+        if (!response.ok()) {
+            throw new IOException("connect: " + what + " failed with HTTP " + response.status() + ": "
+                    + response.body());
+        }
+    }
+}

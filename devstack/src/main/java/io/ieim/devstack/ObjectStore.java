@@ -1,0 +1,103 @@
+package io.ieim.devstack;
+
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An S3-compatible object store for raw MIME: s3proxy over a filesystem blob store. The product only
+ * talks S3 (through the MinIO client), so production points the same code at MinIO or any S3.
+ */
+final class ObjectStore implements StackPart {
+
+    private final StackConfig config;
+    private final ManagedProcess process;
+    private final Path dir;
+
+    ObjectStore(StackConfig config) {
+        this.config = config;
+        this.process = new ManagedProcess(config, "s3");
+        this.dir = config.varDir().resolve("s3");
+    }
+
+    @Override
+    public String name() {
+        return "s3";
+    }
+
+    @Override
+    public String address() {
+        return config.s3Endpoint();
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(60);
+    }
+
+    @Override
+    public boolean running() {
+        return process.running().isPresent();
+    }
+
+    @Override
+    public void start() throws Exception {
+        if (running()) {
+            return;
+        }
+        Files.createDirectories(dir.resolve("data"));
+        Path properties = dir.resolve("s3proxy.properties");
+        Files.writeString(properties, String.join("\n",
+                "s3proxy.endpoint=" + config.s3Endpoint(),
+                "s3proxy.authorization=aws-v2-or-v4",
+                "s3proxy.identity=" + config.s3AccessKey(),
+                "s3proxy.credential=" + config.s3SecretKey(),
+                "jclouds.provider=filesystem",
+                "jclouds.filesystem.basedir=" + dir.resolve("data"),
+                ""), StandardCharsets.UTF_8);
+        String classpath = JavaRuntime.classpathOf(config.serversDir().resolve("s3/target/lib"));
+        process.start(JavaRuntime.command("256m", classpath, "org.gaul.s3proxy.Main", List.of(),
+                List.of("--properties", properties.toString())), dir, Map.of());
+    }
+
+    MinioClient client() {
+        return MinioClient.builder().endpoint(config.s3Endpoint())
+                .credentials(config.s3AccessKey(), config.s3SecretKey()).build();
+    }
+
+    /** Creates the raw-mail bucket once. */
+    void ensureBucket() throws Exception {
+        try (MinioClient client = client()) {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(config.bucket()).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(config.bucket()).build());
+            }
+        }
+    }
+
+    @Override
+    public boolean healthy() {
+        try (MinioClient client = client()) {
+            client.listBuckets();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        process.stop(Duration.ofSeconds(15));
+    }
+
+    @Override
+    public String diagnostics() {
+        return process.logTail(20);
+    }
+}

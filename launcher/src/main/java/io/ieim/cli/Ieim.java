@@ -1,0 +1,77 @@
+package io.ieim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ieim} launcher. Exit codes: 0 done, 1 the operation failed (e.g. the stack is
+ * unreachable), 2 bad usage or input, 3 the command is not available yet in this version.
+ */
+@Command(name = "ieim", mixinStandardHelpOptions = true, versionProvider = Ieim.Version.class,
+        description = "IEIM Streams: insurance email intake and routing.",
+        subcommands = {
+                DevCommand.class,
+                DemoCommand.class,
+                IdentityCommand.class,
+                IngestCommand.class,
+                DecisionsCommand.class,
+                LedgerCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Ieim implements Runnable {
+
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_USAGE = 2;
+    public static final int EXIT_NOT_AVAILABLE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (see ieim --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; every failure is reported on one line. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Ieim());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof NotAvailableYet n) {
+                commandLine.getErr().println("ieim: " + n.getMessage());
+                return EXIT_NOT_AVAILABLE;
+            }
+            commandLine.getErr().println("ieim: " + oneLine(e));
+            return EXIT_FAILED;
+        });
+        cli.setParameterExceptionHandler((e, argv) -> {
+            e.getCommandLine().getErr().println("ieim: " + e.getMessage());
+            return EXIT_USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Ieim.class.getPackage().getImplementationVersion();
+            return new String[] {"ieim " + (v == null ? "dev" : v)};
+        }
+    }
+
+    /** A command whose logic comes with a later capability: it says so and does nothing. */
+    static final class NotAvailableYet extends RuntimeException {
+        NotAvailableYet(String command, String comesWith) {
+            super(command + " is not available yet (comes with " + comesWith + ")");
+        }
+    }
+}
