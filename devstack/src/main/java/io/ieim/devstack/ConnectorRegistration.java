@@ -75,9 +75,32 @@ final class ConnectorRegistration {
         }
     }
 
-    /** Waits until the connector and all its tasks are RUNNING; fails with the task's trace otherwise. */
-    void awaitRunning(String name, Duration timeout) throws IOException, InterruptedException {
-        awaitState(name, "RUNNING", timeout);
+    /**
+     * Waits until the connector and all its tasks are RUNNING. A task that failed before (say, on an
+     * earlier config) is restarted once, since Connect does not restart failed tasks on its own;
+     * if it fails again, this fails with the task's trace.
+     */
+    void awaitRunning(String name, Duration timeout) throws IOException {
+        String url = connectUrl + "/connectors/" + encode(name);
+        Instant deadline = Instant.now().plus(timeout);
+        Instant restartedAt = null;
+        String state = state(name);
+        while (!"RUNNING".equals(state) && Instant.now().isBefore(deadline)) {
+            if ("FAILED".equals(state)) {
+                if (restartedAt == null) {
+                    expectOk(Http.send("POST", url + "/restart?includeTasks=true&onlyFailed=true", null),
+                            "restart " + name);
+                    restartedAt = Instant.now();
+                } else if (Instant.now().isAfter(restartedAt.plusSeconds(10))) {
+                    break;
+                }
+            }
+            sleep();
+            state = state(name);
+        }
+        if (!"RUNNING".equals(state)) {
+            throw new IOException("connector " + name + " is " + state + ", not RUNNING: " + Http.get(url + "/status").body());
+        }
     }
 
     String state(String name) throws IOException {

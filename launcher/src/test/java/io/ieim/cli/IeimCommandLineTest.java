@@ -1,0 +1,75 @@
+package io.ieim.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-line surface of CONTRACT-V1 §6: exit codes and one-line reasons. */
+class IeimCommandLineTest {
+
+    @TempDir
+    Path var;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        // an empty data folder and ports nobody uses: no stack is running there
+        System.setProperty("ieim.var", var.toString());
+        System.setProperty("ieim.portBase", "39000");
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+        System.clearProperty("ieim.var");
+        System.clearProperty("ieim.portBase");
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void commandsOfLaterCapabilitiesSayNotAvailableYetOnOneLineAndExit3() {
+        assertThat(Ieim.run("ingest", "some.eml")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
+        assertThat(Ieim.run("decisions", "export")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
+        assertThat(Ieim.run("ledger", "verify")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
+        assertThat(Ieim.run("identity", "import", "--customers", "c.csv", "--policies", "p.csv", "--claims", "k.csv"))
+                .isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
+        assertThat(stderr().lines()).hasSize(4).allMatch(l -> l.startsWith("ieim: ") && l.contains("not available yet"));
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void badUsageExits2WithTheReason() {
+        assertThat(Ieim.run("identity", "import", "--customers", "c.csv")).isEqualTo(Ieim.EXIT_USAGE);
+        assertThat(stderr()).startsWith("ieim: ").contains("--claims");
+        assertThat(Ieim.run("no-such-command")).isEqualTo(Ieim.EXIT_USAGE);
+        assertThat(Ieim.run(new String[0])).isEqualTo(Ieim.EXIT_USAGE);
+    }
+
+    @Test
+    void statusOfAStackThatIsNotRunningReportsEveryPartDownAndExits1() {
+        assertThat(Ieim.run("dev", "status", "--json")).isEqualTo(Ieim.EXIT_FAILED);
+        String json = out.toString(StandardCharsets.UTF_8);
+        assertThat(json).contains("\"kafka_bootstrap\" : \"127.0.0.1:39092\"", "\"healthy\" : false",
+                "\"postgres\"", "\"kafka\"", "\"s3\"", "\"registry\"", "\"connect\"");
+    }
+}
