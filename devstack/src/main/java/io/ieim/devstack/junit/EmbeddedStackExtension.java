@@ -83,6 +83,9 @@ public final class EmbeddedStackExtension implements BeforeAllCallback, Paramete
                 StackStatus status = stack.up();
                 return new StackHandle(stack, status, !alreadyUp);
             } catch (Exception e) {
+                if (!alreadyUp && !Boolean.getBoolean("ieim.test.keepStack")) {
+                    stack.down(); // leave no half-started servers behind
+                }
                 throw new IllegalStateException("the embedded stack did not come up: " + e.getMessage(), e);
             }
         }
