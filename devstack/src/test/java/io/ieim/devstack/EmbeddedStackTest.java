@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -129,33 +131,7 @@ class EmbeddedStackTest {
     @Test
     @Order(5)
     void outboxRowsLeaveThroughDebeziumInCommitOrder(StackConfig config) throws Exception {
-        String aggregate = "stack-test-" + UUID.randomUUID();
-        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
-        try (Connection db = DriverManager.getConnection(config.postgresJdbcUrl(), config.postgresUser(), config.postgresPassword())) {
-            db.setAutoCommit(false);
-            for (int i = 0; i < ids.size(); i++) {
-                try (PreparedStatement insert = db.prepareStatement(
-                        "INSERT INTO ieim_review.outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, 'ReviewAction', ?, 'CORRECTION', ?)");
-                     PreparedStatement delete = db.prepareStatement("DELETE FROM ieim_review.outbox WHERE id = ?")) {
-                    insert.setObject(1, ids.get(i));
-                    insert.setString(2, aggregate);
-                    insert.setBytes(3, ("payload-" + i).getBytes(StandardCharsets.UTF_8));
-                    insert.executeUpdate();
-                    delete.setObject(1, ids.get(i));
-                    delete.executeUpdate();
-                }
-                db.commit();
-            }
-        }
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(config),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<ConsumerRecord<String, byte[]>> events = readAll(consumer, Topics.REVIEWER_ACTIONS.name(),
-                    r -> aggregate.equals(r.key()), 2);
-            assertThat(events).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
-                    .containsExactly("payload-0", "payload-1");
-            assertThat(events).extracting(r -> new String(r.headers().lastHeader("id").value(), StandardCharsets.UTF_8))
-                    .containsExactly(ids.get(0).toString(), ids.get(1).toString());
-        }
+        assertOutboxFlows(config);
     }
 
     @Test
@@ -229,7 +205,52 @@ class EmbeddedStackTest {
         assertThat(connect.state("ieim-decision-projection-sink")).isEqualTo("RUNNING");
     }
 
+    @Test
+    @Order(101)
+    void aRecreatedDatabaseDoesNotStrandTheOutboxConnector(EmbeddedStack stack) throws Exception {
+        // FIELD-NOTES: Debezium's kept offsets point into the WAL of a cluster that no longer exists
+        stack.down();
+        Path data = stack.config().varDir().resolve("postgres/data");
+        try (var files = Files.walk(data)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertThat(data).doesNotExist();
+        assertThat(stack.up().healthy()).isTrue();
+        assertOutboxFlows(stack.config());
+    }
+
     // --- helpers
+
+    /** Two outbox transactions come out of the reviewer-actions topic, in commit order, with their event ids. */
+    private static void assertOutboxFlows(StackConfig config) throws Exception {
+        String aggregate = "stack-test-" + UUID.randomUUID();
+        List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID());
+        try (Connection db = DriverManager.getConnection(config.postgresJdbcUrl(), config.postgresUser(), config.postgresPassword())) {
+            db.setAutoCommit(false);
+            for (int i = 0; i < ids.size(); i++) {
+                try (PreparedStatement insert = db.prepareStatement(
+                        "INSERT INTO ieim_review.outbox (id, aggregatetype, aggregateid, type, payload) VALUES (?, 'ReviewAction', ?, 'CORRECTION', ?)");
+                     PreparedStatement delete = db.prepareStatement("DELETE FROM ieim_review.outbox WHERE id = ?")) {
+                    insert.setObject(1, ids.get(i));
+                    insert.setString(2, aggregate);
+                    insert.setBytes(3, ("payload-" + i).getBytes(StandardCharsets.UTF_8));
+                    insert.executeUpdate();
+                    delete.setObject(1, ids.get(i));
+                    delete.executeUpdate();
+                }
+                db.commit();
+            }
+        }
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(config),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<ConsumerRecord<String, byte[]>> events = readAll(consumer, Topics.REVIEWER_ACTIONS.name(),
+                    r -> aggregate.equals(r.key()), 2);
+            assertThat(events).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                    .containsExactly("payload-0", "payload-1");
+            assertThat(events).extracting(r -> new String(r.headers().lastHeader("id").value(), StandardCharsets.UTF_8))
+                    .containsExactly(ids.get(0).toString(), ids.get(1).toString());
+        }
+    }
 
     static MailReceived mail(String messageId) {
         return MailReceived.newBuilder()
