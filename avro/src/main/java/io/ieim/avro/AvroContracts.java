@@ -28,7 +28,8 @@ public final class AvroContracts {
             AuditEvent.class,
             AuditAnchor.class,
             ReviewAction.class,
-            DeadLetter.class);
+            DeadLetter.class,
+            IdentityIndexEntry.class);
 
     /** Schema of each record class by full name, e.g. {@code io.ieim.avro.MailReceived}. */
     public static final Map<String, Schema> SCHEMAS = RECORD_CLASSES.stream()

@@ -12,7 +12,7 @@ class TopicCatalogueTest {
     @Test
     void catalogueHasTheRequiredTopics() {
         assertThat(Topics.ALL).containsExactly(Topics.MAIL_RECEIVED, Topics.IDENTITY_CUSTOMERS,
-                Topics.IDENTITY_POLICIES, Topics.IDENTITY_CLAIMS, Topics.DECISIONS, Topics.AUDIT,
+                Topics.IDENTITY_POLICIES, Topics.IDENTITY_CLAIMS, Topics.IDENTITY_INDEX, Topics.DECISIONS, Topics.AUDIT,
                 Topics.AUDIT_ANCHORS, Topics.REVIEWER_ACTIONS, Topics.DEAD_LETTERS);
         assertThat(Topics.MAIL_RECEIVED.name()).isEqualTo("ieim.mail.received.v1");
     }
