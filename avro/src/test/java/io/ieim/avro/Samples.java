@@ -18,7 +18,7 @@ final class Samples {
 
     static List<SpecificRecord> all() {
         return List.of(mailReceived(), customer(), policy(), claim(), decision(), auditEvent(), auditAnchor(),
-                reviewAction(), deadLetter());
+                reviewAction(), deadLetter(), identityIndexEntry());
     }
 
     static MailReceived mailReceived() {
@@ -159,6 +159,13 @@ final class Samples {
                 .setDraftId(null)
                 .setReason("invoice belongs to the open claim")
                 .setCreatedAt(RECEIVED)
+                .build();
+    }
+
+    static IdentityIndexEntry identityIndexEntry() {
+        return IdentityIndexEntry.newBuilder()
+                .setIndexKey("email:familie.muster@example.de")
+                .setMembers(List.of("CU-1002345", "CU-1002346"))
                 .build();
     }
 
