@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds child-JVM command lines on the JDK that runs the stack (21+, which the registry needs). */
-final class JavaRuntime {
+public final class JavaRuntime {
 
     private JavaRuntime() {
     }
 
-    static String javaBinary() {
+    public static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
@@ -24,7 +24,7 @@ final class JavaRuntime {
         return libDir.resolve("*").toString();
     }
 
-    static List<String> command(String heap, String classpath, String mainClass, List<String> jvmArgs,
+    public static List<String> command(String heap, String classpath, String mainClass, List<String> jvmArgs,
                                 List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary());

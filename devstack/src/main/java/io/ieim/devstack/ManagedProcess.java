@@ -16,24 +16,24 @@ import java.util.Optional;
  * session (setsid) so a terminal's signals do not reach it, logs to a file, and is found again
  * through a pid file that also records its start time, so a recycled pid is never mistaken for it.
  */
-final class ManagedProcess {
+public final class ManagedProcess {
 
     private final String name;
     private final Path pidFile;
     private final Path logFile;
 
-    ManagedProcess(StackConfig config, String name) {
+    public ManagedProcess(StackConfig config, String name) {
         this.name = name;
         this.pidFile = config.pidDir().resolve(name + ".pid");
         this.logFile = config.logDir().resolve(name + ".log");
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
     /** The live process recorded in the pid file, if any. */
-    Optional<ProcessHandle> running() {
+    public Optional<ProcessHandle> running() {
         if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
@@ -54,7 +54,7 @@ final class ManagedProcess {
     }
 
     /** Starts the command detached, appending its output to the log file. */
-    ProcessHandle start(List<String> command, Path workDir, Map<String, String> environment) throws IOException {
+    public ProcessHandle start(List<String> command, Path workDir, Map<String, String> environment) throws IOException {
         Files.createDirectories(pidFile.getParent());
         Files.createDirectories(logFile.getParent());
         List<String> full = new ArrayList<>();
@@ -82,7 +82,7 @@ final class ManagedProcess {
     }
 
     /** Asks the process to stop (SIGTERM), waits, and kills it only if it does not. */
-    boolean stop(Duration grace) {
+    public boolean stop(Duration grace) {
         Optional<ProcessHandle> handle = running();
         handle.ifPresent(h -> {
             h.destroy();
@@ -109,7 +109,7 @@ final class ManagedProcess {
     }
 
     /** The last lines of the log, for error messages when a part fails to come up. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -1,0 +1,90 @@
+package io.ieim.cli;
+
+import io.ieim.devstack.JavaRuntime;
+import io.ieim.devstack.ManagedProcess;
+import io.ieim.devstack.StackConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/** The decision topology as a process of the stack ({@code ieim run} in the background). */
+final class Topology {
+
+    static final String APPLICATION_ID = "ieim-decisions";
+
+    private Topology() {
+    }
+
+    static ManagedProcess process(StackConfig config) {
+        return new ManagedProcess(config, "topology");
+    }
+
+    /** Starts {@code ieim run} detached unless it runs, then waits for its health endpoint. */
+    static void ensureRunning(StackConfig config, Duration timeout) throws IOException, InterruptedException {
+        ManagedProcess process = process(config);
+        if (process.running().isEmpty()) {
+            List<String> cmd = JavaRuntime.command("768m", System.getProperty("java.class.path"), Ieim.class.getName(),
+                    List.of("-Dieim.home=" + config.home(), "-Dieim.var=" + config.varDir(),
+                            "-Dieim.portBase=" + config.portBase()),
+                    List.of("run"));
+            process.start(cmd, config.varDir(), Map.of());
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        while (!healthy(config)) {
+            if (process.running().isEmpty()) {
+                throw new IOException("the topology exited during start; last log lines:\n" + process.logTail(20));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IOException("the topology is not RUNNING after " + timeout.toSeconds() + " s; log: "
+                        + process.logFile());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    static boolean healthy(StackConfig config) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.topologyPort() + "/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("RUNNING");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * The redaction HMAC key: IEIM_REDACTION_KEY (hex) when set; the dev stack generates one on first
+     * use under var/keys and says so.
+     */
+    static byte[] redactionKey(StackConfig config) throws IOException {
+        String configured = System.getenv("IEIM_REDACTION_KEY");
+        if (configured != null && !configured.isBlank()) {
+            return HexFormat.of().parseHex(configured.trim());
+        }
+        Path file = config.varDir().resolve("keys").resolve("redaction-hmac.key");
+        if (!Files.isRegularFile(file)) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, HexFormat.of().formatHex(key) + "\n");
+            System.err.println("ieim: generated a development redaction key at " + file
+                    + " (set IEIM_REDACTION_KEY in production)");
+        }
+        return HexFormat.of().parseHex(Files.readString(file).trim());
+    }
+}

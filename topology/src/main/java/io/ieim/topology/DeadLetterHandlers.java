@@ -1,0 +1,85 @@
+package io.ieim.topology;
+
+import io.ieim.spec.AuditStage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+/**
+ * Kafka Streams error handlers (KIP-1033/1034): a record that cannot be read or processed becomes a
+ * dead letter, an audit event and, for a known mail, a quarantine decision; the task resumes.
+ */
+final class DeadLetterHandlers {
+
+    /** Config key under which the topology passes its {@link DeadLetters} to the handlers. */
+    static final String DEAD_LETTERS_CONFIG = "ieim.dead.letters";
+    static final String METRICS_CONFIG = "ieim.decision.metrics";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
+
+    private DeadLetterHandlers() {
+    }
+
+    private static DeadLetters deadLetters(Map<String, ?> configs) {
+        Object value = configs.get(DEAD_LETTERS_CONFIG);
+        if (!(value instanceof DeadLetters letters)) {
+            throw new IllegalStateException(DEAD_LETTERS_CONFIG + " is not configured");
+        }
+        return letters;
+    }
+
+    private static DecisionMetrics metrics(Map<String, ?> configs) {
+        return configs.get(METRICS_CONFIG) instanceof DecisionMetrics m ? m : null;
+    }
+
+    /** Values (or keys) that cannot be deserialized. */
+    public static final class Deserialization implements DeserializationExceptionHandler {
+        private DeadLetters deadLetters;
+        private DecisionMetrics metrics;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            deadLetters = deadLetters(configs);
+            metrics = metrics(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+            LOG.warn("dead letter: unreadable record {}-{}@{}: {}", context.topic(), context.partition(),
+                    context.offset(), DeadLetters.reason(exception));
+            if (metrics != null) {
+                metrics.deadLetter(AuditStage.INGESTED.name(), exception.getClass().getSimpleName());
+            }
+            return Response.resume(deadLetters.records(context, record.key(), record.value(), exception, AuditStage.INGESTED));
+        }
+    }
+
+    /** Exceptions thrown while a processor handles a record. */
+    public static final class Processing implements ProcessingExceptionHandler {
+        private DeadLetters deadLetters;
+        private DecisionMetrics metrics;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            deadLetters = deadLetters(configs);
+            metrics = metrics(configs);
+        }
+
+        @Override
+        public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            LOG.warn("dead letter: processing failed for {}-{}@{} in {}: {}", context.topic(), context.partition(),
+                    context.offset(), context.processorNodeId(), DeadLetters.reason(exception));
+            if (metrics != null) {
+                metrics.deadLetter(AuditStage.DECIDED.name(), exception.getClass().getSimpleName());
+            }
+            return Response.resume(deadLetters.records(context, context.sourceRawKey(), context.sourceRawValue(),
+                    exception, AuditStage.DECIDED));
+        }
+    }
+}
