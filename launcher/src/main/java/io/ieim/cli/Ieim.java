@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "IEIM Streams: insurance email intake and routing.",
         subcommands = {
                 DevCommand.class,
+                RunCommand.class,
                 DemoCommand.class,
                 IdentityCommand.class,
                 IngestCommand.class,
@@ -44,6 +45,10 @@ public final class Ieim implements Runnable {
                 commandLine.getErr().println("ieim: " + n.getMessage());
                 return EXIT_NOT_AVAILABLE;
             }
+            if (e instanceof io.ieim.domain.identity.csv.IdentityCsvException || e instanceof BadInput) {
+                commandLine.getErr().println("ieim: " + oneLine(e));
+                return EXIT_USAGE;
+            }
             commandLine.getErr().println("ieim: " + oneLine(e));
             return EXIT_FAILED;
         });
@@ -65,6 +70,13 @@ public final class Ieim implements Runnable {
         public String[] getVersion() {
             String v = Ieim.class.getPackage().getImplementationVersion();
             return new String[] {"ieim " + (v == null ? "dev" : v)};
+        }
+    }
+
+    /** Input the command cannot accept (a file, a path): exit 2 with the reason. */
+    static final class BadInput extends RuntimeException {
+        BadInput(String message) {
+            super(message);
         }
     }
 

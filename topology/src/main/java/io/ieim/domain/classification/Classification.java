@@ -25,4 +25,9 @@ public record Classification(Intent primaryIntent, List<Intent> intents, List<Ri
         riskFlags = List.copyOf(riskFlags);
         evidence = List.copyOf(evidence);
     }
+
+    /** No classification: the mail could not be read (routing rule 1 quarantines it). */
+    public static Classification none() {
+        return new Classification(null, List.of(), List.of(), 0.0, false, false, List.of());
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param claimId              null unless a claim reference matched
  * @param unmatchedReferences  canonical references that matched nothing, sorted, never "corrected"
  * @param candidates           customers considered, with scores and why, sorted by id
- * @param reason               short machine-readable reason (e.g. "claim-reference", "sender-address-unique")
+ * @param reason               short machine-readable reason (e.g. "claim-reference", "sender-address")
  * @param snapshotDigest       hex SHA-256 over the identity records consulted (canonical form), so
  *                             that the decision hash pins the identity data it was made with
  */
