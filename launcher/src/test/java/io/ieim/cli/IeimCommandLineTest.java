@@ -48,13 +48,38 @@ class IeimCommandLineTest {
 
     @Test
     void commandsOfLaterCapabilitiesSayNotAvailableYetOnOneLineAndExit3() {
-        assertThat(Ieim.run("ingest", "some.eml")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
-        assertThat(Ieim.run("decisions", "export")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
         assertThat(Ieim.run("ledger", "verify")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
-        assertThat(Ieim.run("identity", "import", "--customers", "c.csv", "--policies", "p.csv", "--claims", "k.csv"))
-                .isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
-        assertThat(stderr().lines()).hasSize(4).allMatch(l -> l.startsWith("ieim: ") && l.contains("not available yet"));
+        assertThat(stderr().lines()).hasSize(1).allMatch(l -> l.startsWith("ieim: ") && l.contains("not available yet"));
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aMissingInputFileExits2NamingIt() {
+        assertThat(Ieim.run("ingest", var.resolve("nowhere.eml").toString())).isEqualTo(Ieim.EXIT_USAGE);
+        assertThat(stderr().strip()).isEqualTo("ieim: " + var.resolve("nowhere.eml") + ": no such file or folder");
+    }
+
+    @Test
+    void aMalformedIdentityFileFailsWithItsLineNumberBeforeAnythingIsPublished() throws Exception {
+        java.nio.file.Path customers = var.resolve("customers.csv");
+        java.nio.file.Files.writeString(customers, "customer_id,full_name,email,phone,date_of_birth,postal_code\n"
+                + "CU-1000001,Anna Meyer,anna@example.de,+49 30 1234,1980-13-01,10115\n");
+        java.nio.file.Path policies = var.resolve("policies.csv");
+        java.nio.file.Files.writeString(policies, "policy_id,customer_id,product_line,status,start_date,end_date\n");
+        java.nio.file.Path claims = var.resolve("claims.csv");
+        java.nio.file.Files.writeString(claims, "claim_id,policy_id,status,loss_date\n");
+        // no stack runs on these ports: a validation error must come before any connection attempt
+        assertThat(Ieim.run("identity", "import", "--customers", customers.toString(), "--policies", policies.toString(),
+                "--claims", claims.toString())).isEqualTo(Ieim.EXIT_USAGE);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).startsWith("ieim: customers.csv:2: date_of_birth").doesNotContain("1980-13-01");
+    }
+
+    @Test
+    void anUnreachableStackIsAOneLineFailure() {
+        assertThat(Ieim.run("decisions", "export")).isEqualTo(Ieim.EXIT_FAILED);
+        assertThat(stderr().lines()).hasSize(1);
+        assertThat(stderr()).startsWith("ieim: ").contains("unreachable");
     }
 
     @Test

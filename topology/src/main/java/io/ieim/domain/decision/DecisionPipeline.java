@@ -40,7 +40,7 @@ import java.util.stream.Collectors;
  * redact, resolve identity, classify, route, decide. A pure function of the mail, the identity data
  * consulted, the rulesets and the configuration; the decision hash pins all four.
  */
-public final class DecisionPipeline {
+public class DecisionPipeline {
 
     /** Where the versioned rule files live on the classpath (packaged from spec/rules). */
     public static final String RULES = "/ieim/spec/rules/";
@@ -68,6 +68,15 @@ public final class DecisionPipeline {
         // which key, never the key: hashes in excerpts change with it, decisions do not
         config.put("redaction_key_id", Digests.sha256Hex(HexFormat.of().formatHex(redactionKey)).substring(0, 16));
         this.configHash = ConfigHash.of(config);
+    }
+
+    /** A pipeline with the same rules and configuration (for wrappers, e.g. in tests). */
+    protected DecisionPipeline(DecisionPipeline other) {
+        this.classifier = other.classifier;
+        this.router = other.router;
+        this.redactor = other.redactor;
+        this.rulesetVersion = other.rulesetVersion;
+        this.configHash = other.configHash;
     }
 
     /** The pipeline with the rule files shipped in the spec jar. */

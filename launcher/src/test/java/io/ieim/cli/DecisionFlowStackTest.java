@@ -1,0 +1,275 @@
+package io.ieim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ieim.avro.DeadLetter;
+import io.ieim.avro.Decision;
+import io.ieim.avro.RegistrySerdes;
+import io.ieim.devstack.StackConfig;
+import io.ieim.devstack.junit.StackTest;
+import io.ieim.domain.decision.DecisionPipeline;
+import io.ieim.domain.decision.StageObserver;
+import io.ieim.domain.identity.IdentityDirectory;
+import io.ieim.domain.identity.csv.IdentityCsvReader;
+import io.ieim.domain.mail.MailNormalizer;
+import io.ieim.domain.mail.MailViews;
+import io.ieim.spec.Topics;
+import io.ieim.topology.DecisionService;
+import io.ieim.topology.evaluation.Evaluation;
+import io.ieim.topology.evaluation.GoldCorpus;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end on the embedded stack: identity import, ingest of the sample corpus, every decision
+ * through Kafka Streams with the registry, export, replay determinism, and the poison paths.
+ */
+@StackTest
+class DecisionFlowStackTest {
+
+    private static final byte[] KEY = new byte[32];
+
+    @TempDir
+    Path temp;
+
+    private StackConfig stack;
+    private DecisionService service;
+    private String applicationId;
+    private Path stateDir;
+
+    @BeforeEach
+    void pointTheCliAtTheTestStack(StackConfig stack) {
+        this.stack = stack;
+        System.setProperty("ieim.var", stack.varDir().toString());
+        System.setProperty("ieim.portBase", Integer.toString(stack.portBase()));
+        applicationId = "ieim-e2e-" + UUID.randomUUID();
+        stateDir = temp.resolve("state");
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        System.clearProperty("ieim.var");
+        System.clearProperty("ieim.portBase");
+    }
+
+    private void startTopology() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        service = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
+                stack.registryUrl(), stateDir, port), DecisionPipeline.standard(KEY));
+        service.start();
+        assertThat(service.awaitRunning(Duration.ofSeconds(120))).as("topology RUNNING").isTrue();
+    }
+
+    @Test
+    void theSampleCorpusIsDecidedEndToEndAndReplaysToIdenticalHashes() throws Exception {
+        GoldCorpus corpus = GoldCorpus.load(Path.of(System.getProperty("ieim.home")).resolve("data/samples"));
+        startTopology();
+        assertThat(Ieim.run("identity", "import",
+                "--customers", corpus.identityDir().resolve("customers.csv").toString(),
+                "--policies", corpus.identityDir().resolve("policies.csv").toString(),
+                "--claims", corpus.identityDir().resolve("claims.csv").toString())).isZero();
+        awaitIdentityIndexed();
+        Instant begin = Instant.now();
+        assertThat(Ieim.run("ingest", corpus.mailDir().toString())).isZero();
+        Map<String, List<Decision>> decided = awaitDecisions(corpus.entries().stream().map(GoldCorpus.Entry::messageId).collect(Collectors.toSet()), 1);
+        Duration took = Duration.between(begin, Instant.now());
+        System.out.printf("e2e: %d mails decided %.1f s after ingest began (%.1f mails/s end to end)%n",
+                decided.size(), took.toMillis() / 1000.0, decided.size() / (took.toMillis() / 1000.0));
+
+        // the stream decides exactly as the pure pipeline does with the same identity data
+        IdentityDirectory directory = new IdentityCsvReader().read(corpus.identityDir().resolve("customers.csv"),
+                corpus.identityDir().resolve("policies.csv"), corpus.identityDir().resolve("claims.csv")).toDirectory();
+        DecisionPipeline pipeline = DecisionPipeline.standard(KEY);
+        MailNormalizer normalizer = new MailNormalizer();
+        Map<String, Evaluation.Observed> observed = new HashMap<>();
+        for (GoldCorpus.Entry entry : corpus.entries()) {
+            Decision streamed = last(decided.get(entry.messageId()));
+            var expected = pipeline.decide(MailViews.of(normalizer.normalize(
+                    Files.readAllBytes(corpus.mailDir().resolve(entry.file())))), directory, StageObserver.NONE);
+            assertThat(streamed.getDecisionHash()).as(entry.file()).isEqualTo(expected.decisionHash());
+            observed.put(entry.messageId(), DemoCommand.observed(streamed));
+        }
+        Evaluation evaluation = Evaluation.of(corpus, observed);
+        System.out.println("e2e against gold:\n" + evaluation.report());
+        assertThat(evaluation.misassociations()).isEmpty();
+        assertThat(evaluation.queueAccuracy()).isGreaterThanOrEqualTo(0.95);
+
+        // export: JSON Lines with the contract's fields, the latest decision per mail
+        Path export = temp.resolve("decisions.jsonl");
+        assertThat(Ieim.run("decisions", "export", "--out", export.toString())).isZero();
+        ObjectMapper json = new ObjectMapper();
+        Map<String, JsonNode> exported = new HashMap<>();
+        for (String line : Files.readAllLines(export)) {
+            JsonNode node = json.readTree(line);
+            exported.put(node.path("message_id").asText(), node);
+        }
+        for (GoldCorpus.Entry entry : corpus.entries()) {
+            JsonNode node = exported.get(entry.messageId());
+            assertThat(node).as(entry.file()).isNotNull();
+            for (String field : List.of("message_id", "internet_message_id", "primary_intent", "intents", "risk_flags",
+                    "queue", "action", "identity", "needs_review", "review_reasons", "confidence", "ruleset_version",
+                    "decision_hash")) {
+                assertThat(node.has(field)).as(entry.file() + " has " + field).isTrue();
+            }
+            assertThat(node.path("decision_hash").asText()).isEqualTo(last(decided.get(entry.messageId())).getDecisionHash());
+        }
+
+        // re-ingesting the same files is recognized: nothing new is published
+        assertThat(Ieim.run("ingest", corpus.mailDir().toString())).isZero();
+
+        // replay: reset the application (state and offsets) and reprocess everything
+        service.close();
+        service = null;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+            admin.deleteConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS);
+        }
+        deleteRecursively(stateDir);
+        startTopology();
+        Map<String, List<Decision>> replayed = awaitDecisions(decided.keySet(), 2);
+        for (Map.Entry<String, List<Decision>> e : replayed.entrySet()) {
+            Set<String> hashes = e.getValue().stream().map(Decision::getDecisionHash).collect(Collectors.toSet());
+            assertThat(hashes).as("decision hashes of " + e.getKey() + " after replay").hasSize(1);
+        }
+    }
+
+    @Test
+    void poisonRecordsEndAsDeadLettersOrQuarantineAndTheTopologyKeepsRunning() throws Exception {
+        startTopology();
+        // a record that is not Avro at all
+        String poisonId = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrap()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MAIL_RECEIVED.name(), poisonId, "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        // a mail with no header section, and a 30 MB mail beyond the size limit
+        Path malformed = temp.resolve("malformed-" + UUID.randomUUID() + ".eml");
+        Files.writeString(malformed, "just some text " + UUID.randomUUID() + "\r\nwithout any header\r\n");
+        Path huge = temp.resolve("huge.eml");
+        StringBuilder big = new StringBuilder("From: big@example.org\r\nSubject: huge " + UUID.randomUUID()
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\n\r\n");
+        String line = "x".repeat(998) + "\r\n";
+        while (big.length() < 30 * 1024 * 1024) {
+            big.append(line);
+        }
+        Files.writeString(huge, big);
+        assertThat(Ieim.run("ingest", malformed.toString(), huge.toString())).isZero();
+        MailNormalizer normalizer = new MailNormalizer();
+        String malformedId = normalizer.normalize(Files.readAllBytes(malformed)).messageId();
+        String hugeId = normalizer.normalize(Files.readAllBytes(huge)).messageId();
+
+        Map<String, List<Decision>> decided = awaitDecisions(Set.of(poisonId, malformedId, hugeId), 1);
+        for (String id : List.of(poisonId, malformedId, hugeId)) {
+            Decision d = last(decided.get(id));
+            assertThat(d.getQueue()).as(id).isEqualTo("SECURITY_QUARANTINE");
+            assertThat(d.getAction()).isEqualTo("QUARANTINE");
+        }
+        assertThat(deadLetterIds()).contains(poisonId);
+        assertThat(service.state()).isEqualTo(KafkaStreams.State.RUNNING);
+    }
+
+    // --- helpers
+
+    private void awaitIdentityIndexed() throws Exception {
+        // the index sub-topology must have read the identity topics before mails can use the index
+        Thread.sleep(2000);
+        Instant deadline = Instant.now().plusSeconds(60);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+            while (Instant.now().isBefore(deadline)) {
+                var lag = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                long read = lag.entrySet().stream().filter(e -> e.getKey().topic().startsWith("ieim.identity."))
+                        .mapToLong(e -> e.getValue().offset()).sum();
+                if (read > 0) {
+                    Thread.sleep(3000);
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    private Map<String, List<Decision>> awaitDecisions(Set<String> ids, int perId) throws Exception {
+        Map<String, Object> props = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
+                "e2e-reader-" + UUID.randomUUID());
+        Map<String, List<Decision>> found = new HashMap<>();
+        try (KafkaConsumer<String, Decision> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                RegistrySerdes.<Decision>valueDeserializer(stack.registryUrl()))) {
+            consumer.subscribe(List.of(Topics.DECISIONS.name()));
+            Instant deadline = Instant.now().plusSeconds(240);
+            while (Instant.now().isBefore(deadline)
+                    && !ids.stream().allMatch(id -> found.getOrDefault(id, List.of()).size() >= perId)) {
+                for (ConsumerRecord<String, Decision> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (ids.contains(r.key()) && r.value() != null) {
+                        found.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
+                    }
+                }
+            }
+        }
+        Set<String> missing = new HashSet<>(ids);
+        missing.removeIf(id -> found.getOrDefault(id, List.of()).size() >= perId);
+        assertThat(missing).as("mails without " + perId + " decision(s)").isEmpty();
+        return found;
+    }
+
+    private Set<String> deadLetterIds() {
+        Map<String, Object> props = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
+                "e2e-dlq-" + UUID.randomUUID());
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                RegistrySerdes.<DeadLetter>valueDeserializer(stack.registryUrl()))) {
+            consumer.subscribe(List.of(Topics.DEAD_LETTERS.name()));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> ids.add(r.value().getMessageId()));
+            }
+        }
+        return ids;
+    }
+
+    private static Decision last(List<Decision> decisions) {
+        return decisions.get(decisions.size() - 1);
+    }
+
+    private static void deleteRecursively(Path dir) throws Exception {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
