@@ -704,6 +704,80 @@ class MailNormalizerTest {
     }
 
     @Nested
+    class NeverThrows {
+
+        private final byte[] complex = utf8(
+                "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.de>",
+                "Subject: =?UTF-8?B?" + base64("Schäden") + "?=",
+                "Content-Type: multipart/mixed; boundary=\"o\"",
+                "",
+                "--o",
+                "Content-Type: multipart/alternative; boundary=a",
+                "",
+                "--a",
+                "Content-Type: text/plain; charset=utf-8",
+                "Content-Transfer-Encoding: quoted-printable",
+                "",
+                "Gr=C3=BC=C3=9Fe",
+                "--a",
+                "Content-Type: text/html; charset=utf-8",
+                "",
+                "<p>Gr&uuml;&szlig;e</p>",
+                "--a--",
+                "--o",
+                "Content-Type: message/rfc822",
+                "",
+                "From: x@example.com",
+                "Subject: inner",
+                "",
+                "inner text",
+                "--o",
+                "Content-Type: application/pdf; name=a.pdf",
+                "Content-Transfer-Encoding: base64",
+                "",
+                base64("%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII)),
+                "--o--");
+
+        @Test
+        void everyTruncationIsHandled() throws Exception {
+            for (int len = 0; len <= complex.length; len += 3) {
+                byte[] prefix = java.util.Arrays.copyOf(complex, len);
+
+                NormalizedMail mail = normalizer.normalize(prefix);
+
+                assertThat(mail.parseStatus()).as("prefix %d", len).isNotNull();
+                assertThat(mail.messageId()).isEqualTo(Mime.sha256(prefix));
+            }
+        }
+
+        @Test
+        void corruptedBytesAreHandled() {
+            for (int i = 0; i < complex.length; i += 5) {
+                byte[] copy = complex.clone();
+                copy[i] = (byte) (copy[i] ^ 0xA5);
+                copy[(i * 7) % copy.length] = 0;
+
+                NormalizedMail mail = normalizer.normalize(copy);
+
+                assertThat(mail.parseStatus()).as("corruption at %d", i).isNotNull();
+                assertThat(mail.parseErrors()).allSatisfy(e -> assertThat(e).doesNotContain("Jürgen", "inner text"));
+            }
+        }
+
+        @Test
+        void deeplyNestedHtmlIsHandled() {
+            String html = "<div>".repeat(50_000) + "tief" + "</div>".repeat(50_000);
+
+            NormalizedMail mail = normalizer.normalize(Mime.concat(
+                    utf8("From: max@example.com", "Content-Type: text/html; charset=utf-8", ""),
+                    html.getBytes(StandardCharsets.UTF_8)));
+
+            assertThat(mail.parseStatus()).isIn(ParseStatus.OK, ParseStatus.DEFECTS);
+            assertThat(mail.bodyText()).contains("tief");
+        }
+    }
+
+    @Nested
     class Limits {
 
         private final byte[] simple = utf8("From: max@example.com", "Subject: Hallo", "", "0123456789ABCDEF");
