@@ -85,7 +85,8 @@ public final class MailNormalizer {
     /** Headers copied into {@link NormalizedMail#headers()} (top-level message only), by lower-case name. */
     public static final Set<String> SELECTED_HEADERS = Set.of("auto-submitted", "x-autoreply", "x-autorespond",
             "x-autoresponder", "precedence", "x-auto-response-suppress", "list-unsubscribe", "list-id",
-            "content-type", "in-reply-to", "references", "x-spam-flag", "x-spam-status");
+            "content-type", "content-language", "return-path", "in-reply-to", "references", "x-spam-flag",
+            "x-spam-status");
 
     private static final int MAX_REASONS = 20;
 
@@ -156,7 +157,7 @@ public final class MailNormalizer {
         Headers h = root.headers();
 
         Content content = new Content();
-        collect(root, content, true, defects);
+        collect(root, root.isMultipart() ? "" : "1", content, true, defects);
         String bodyText = content.text();
         if (bodyText.length() > limits.maxBodyChars()) {
             throw new LimitExceeded("body characters " + bodyText.length() + " > limit " + limits.maxBodyChars());
@@ -199,7 +200,7 @@ public final class MailNormalizer {
     /** Accumulates text segments and attachments in document order. */
     private static final class Content {
         final List<String> segments = new ArrayList<>();
-        final List<MailView.AttachmentInfo> attachments = new ArrayList<>();
+        final List<NormalizedMail.Attachment> attachments = new ArrayList<>();
         String mediaType;
 
         void text(String text, String type) {
@@ -218,33 +219,34 @@ public final class MailNormalizer {
     }
 
     /**
-     * Walks an entity. {@code withText} false lists attachments only (branches of an alternative that were
+     * Walks an entity at its part path (IMAP numbering: "1.2"; "" for a multipart root, whose children are
+     * "1", "2", ...). {@code withText} false lists attachments only (branches of an alternative that were
      * not chosen, the machine parts of a report).
      */
-    private void collect(Entity e, Content content, boolean withText, Defects defects) {
+    private void collect(Entity e, String path, Content content, boolean withText, Defects defects) {
         if (e.isMultipart()) {
             String sub = e.subType();
-            if ("alternative".equals(sub) && withText) {
-                Entity chosen = chooseAlternative(e.children, defects);
-                for (Entity child : e.children) {
-                    collect(child, content, child == chosen, defects);
+            Entity chosen = "alternative".equals(sub) && withText ? chooseAlternative(e.children, defects) : null;
+            for (int i = 0; i < e.children.size(); i++) {
+                Entity child = e.children.get(i);
+                boolean childText;
+                if ("alternative".equals(sub) && withText) {
+                    childText = child == chosen;
+                } else if ("report".equals(sub) && withText) {
+                    childText = i == 0;
+                } else {
+                    childText = withText;
                 }
-            } else if ("report".equals(sub) && withText) {
-                for (int i = 0; i < e.children.size(); i++) {
-                    collect(e.children.get(i), content, i == 0, defects);
-                }
-            } else {
-                for (Entity child : e.children) {
-                    collect(child, content, withText, defects);
-                }
+                collect(child, path.isEmpty() ? Integer.toString(i + 1) : path + "." + (i + 1), content, childText,
+                        defects);
             }
             return;
         }
         if (e.isEmbeddedMessage()) {
-            content.attachments.add(attachment(e, e.fileName()));
+            content.attachments.add(attachment(e, path));
             if (e.embedded != null) {
                 Content inner = new Content();
-                collect(e.embedded, inner, withText, defects);
+                collect(e.embedded, e.embedded.isMultipart() ? path : path + ".1", inner, withText, defects);
                 content.attachments.addAll(inner.attachments);
                 if (withText) {
                     content.text(forwardBlock(e.embedded.headers(), inner.text()),
@@ -261,7 +263,7 @@ public final class MailNormalizer {
             return;
         }
         if (e.body != null && e.body.length > 0 || e.fileName() != null) {
-            content.attachments.add(attachment(e, e.fileName()));
+            content.attachments.add(attachment(e, path));
         }
     }
 
@@ -330,10 +332,14 @@ public final class MailNormalizer {
         return s;
     }
 
-    private static MailView.AttachmentInfo attachment(Entity e, String fileName) {
+    private static NormalizedMail.Attachment attachment(Entity e, String path) {
         byte[] body = e.body == null ? new byte[0] : e.body;
-        return new MailView.AttachmentInfo(fileName, e.mimeType(), sniff(body, fileName), body.length,
-                sha256Hex(body));
+        String fileName = e.fileName();
+        MailView.AttachmentInfo info = new MailView.AttachmentInfo(fileName, e.mimeType(), sniff(body, fileName),
+                body.length, sha256Hex(body));
+        String disposition = e.disposition().value;
+        return new NormalizedMail.Attachment(info, disposition == null || disposition.isEmpty() ? null : disposition,
+                path);
     }
 
     private static String sniff(byte[] content, String fileName) {

@@ -37,7 +37,8 @@ import java.util.TreeMap;
  *                          appended after a {@link MailNormalizer#FORWARD_MARKER} block; "" when none
  * @param bodyMediaType     media type of the part the (first) text came from, or null
  * @param language          "de", "en" or null when unclear ({@link LanguageDetector})
- * @param attachments       metadata of every attachment in document order, embedded messages included
+ * @param attachmentParts   every attachment in document order, embedded messages included, with where it
+ *                          sits in the MIME tree ({@link #attachments()} gives just the metadata)
  * @param partCount         MIME entities in the tree (see {@link NormalizationLimits#maxParts()})
  * @param maxDepth          deepest nesting seen (see {@link NormalizationLimits#maxDepth()})
  * @param parseStatus       OK, DEFECTS, UNPARSEABLE or LIMIT_EXCEEDED
@@ -47,7 +48,7 @@ public record NormalizedMail(String normalizerVersion, String messageId, long si
                              Address from, List<Address> replyTo, List<Address> to, List<Address> cc,
                              String subject, Instant sentAt, String inReplyTo, List<String> references,
                              String autoSubmitted, Map<String, String> headers, String bodyText,
-                             String bodyMediaType, String language, List<MailView.AttachmentInfo> attachments,
+                             String bodyMediaType, String language, List<Attachment> attachmentParts,
                              int partCount, int maxDepth, ParseStatus parseStatus, List<String> parseErrors) {
 
     public NormalizedMail {
@@ -60,7 +61,7 @@ public record NormalizedMail(String normalizerVersion, String messageId, long si
         references = List.copyOf(references);
         headers = Collections.unmodifiableMap(new TreeMap<>(headers));
         bodyText = bodyText == null ? "" : bodyText;
-        attachments = List.copyOf(attachments);
+        attachmentParts = List.copyOf(attachmentParts);
         parseErrors = List.copyOf(parseErrors);
     }
 
@@ -71,9 +72,29 @@ public record NormalizedMail(String normalizerVersion, String messageId, long si
                 List.of(reason));
     }
 
+    /** Metadata of every attachment (never content), in document order. */
+    public List<MailView.AttachmentInfo> attachments() {
+        return attachmentParts.stream().map(Attachment::info).toList();
+    }
+
     /** True when routing rule 1 applies: UNPARSEABLE or LIMIT_EXCEEDED (both are quarantined). */
     public boolean parseFailed() {
         return parseStatus == ParseStatus.UNPARSEABLE || parseStatus == ParseStatus.LIMIT_EXCEEDED;
+    }
+
+    /**
+     * One attachment with its place in the MIME tree (for MailReceived's disposition and part_path).
+     *
+     * @param info        name, declared and sniffed type, size, sha256
+     * @param disposition Content-Disposition type, lower case ("attachment", "inline"), or null when absent
+     * @param partPath    IMAP-style position: "2" is the second part of a multipart root, "2.1" the first
+     *                    part inside it or the body of a message/rfc822 part "2"; "1" for a single-part mail
+     */
+    public record Attachment(MailView.AttachmentInfo info, String disposition, String partPath) {
+        public Attachment {
+            Objects.requireNonNull(info, "info");
+            Objects.requireNonNull(partPath, "partPath");
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import static io.ieim.domain.mail.Mime.base64;
 import static io.ieim.domain.mail.Mime.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MailNormalizerTest {
@@ -78,8 +79,9 @@ class MailNormalizerTest {
             assertThat(mail.inReplyTo()).isEqualTo("<prev@versicherung.example>");
             assertThat(mail.references()).containsExactly("<first@versicherung.example>", "<prev@versicherung.example>");
             assertThat(mail.autoSubmitted()).isNull();
-            assertThat(mail.headers()).containsOnlyKeys("content-type", "in-reply-to", "references");
-            assertThat(mail.headers()).containsEntry("content-type", "text/plain; charset=utf-8");
+            assertThat(mail.headers()).containsOnlyKeys("content-type", "in-reply-to", "references", "return-path");
+            assertThat(mail.headers()).containsEntry("content-type", "text/plain; charset=utf-8")
+                    .containsEntry("return-path", "<max@example.com>");
         }
 
         @Test
@@ -437,6 +439,14 @@ class MailNormalizerTest {
         }
 
         @Test
+        void attachmentsKnowTheirDispositionAndPartPath() {
+            assertThat(mail().attachmentParts())
+                    .extracting(NormalizedMail.Attachment::partPath, NormalizedMail.Attachment::disposition)
+                    .containsExactly(tuple("2", "attachment"), tuple("3", "attachment"), tuple("4", "attachment"),
+                            tuple("5", "attachment"));
+        }
+
+        @Test
         void attachmentTextIsNotBodyText() {
             NormalizedMail mail = mail();
 
@@ -478,6 +488,8 @@ class MailNormalizerTest {
                 assertThat(a.fileName()).isEqualTo("schaden.jpg");
                 assertThat(a.sniffedMediaType()).isEqualTo("image/jpeg");
             });
+            assertThat(mail.attachmentParts().get(0).partPath()).isEqualTo("2.2");
+            assertThat(mail.attachmentParts().get(0).disposition()).isEqualTo("inline");
             assertThat(mail.maxDepth()).isEqualTo(2);
         }
     }
@@ -539,6 +551,42 @@ class MailNormalizerTest {
             assertThat(mail.attachments().get(0).sha256()).isEqualTo(Mime.sha256(innerBytes));
             assertThat(mail.partCount()).isEqualTo(4);
             assertThat(mail.maxDepth()).isEqualTo(2);
+        }
+
+        @Test
+        void attachmentsInsideAForwardedMessageAreListedWithNestedPaths() {
+            NormalizedMail mail = normalizer.normalize(utf8(
+                    "From: erika@example.com",
+                    "Content-Type: multipart/mixed; boundary=outer",
+                    "",
+                    "--outer",
+                    "Content-Type: text/plain",
+                    "",
+                    "Siehe Anhang.",
+                    "--outer",
+                    "Content-Type: message/rfc822",
+                    "",
+                    "From: max@example.com",
+                    "Subject: Rechnung",
+                    "Content-Type: multipart/mixed; boundary=inner",
+                    "",
+                    "--inner",
+                    "Content-Type: text/plain",
+                    "",
+                    "Rechnung anbei.",
+                    "--inner",
+                    "Content-Type: application/pdf; name=rechnung.pdf",
+                    "Content-Disposition: attachment; filename=rechnung.pdf",
+                    "",
+                    "%PDF-1.4",
+                    "--inner--",
+                    "--outer--"));
+
+            assertThat(mail.attachmentParts())
+                    .extracting(p -> p.info().declaredMediaType(), NormalizedMail.Attachment::partPath)
+                    .containsExactly(tuple("message/rfc822", "2"), tuple("application/pdf", "2.2"));
+            assertThat(mail.bodyText()).endsWith("Subject: Rechnung\n\nRechnung anbei.");
+            assertThat(mail.maxDepth()).isEqualTo(3);
         }
 
         @Test
