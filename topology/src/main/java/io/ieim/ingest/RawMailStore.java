@@ -82,7 +82,7 @@ public final class RawMailStore {
     private void put(String key, byte[] bytes, String contentType) throws IOException {
         try {
             client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                    .stream(new ByteArrayInputStream(bytes), (long) bytes.length, -1L)
                     .contentType(contentType).build());
         } catch (Exception e) {
             throw new IOException("object store: cannot write " + key + ": " + e.getMessage(), e);
