@@ -31,7 +31,7 @@ import java.util.Objects;
  * @param identitySnapshotDigest the identity resolution's digest of the identity records it consulted
  * @param rulesetVersion         version(s) of the classification and routing rulesets
  * @param configHash             {@link ConfigHash} of the effective configuration
- * @param primaryIntent          primary intent
+ * @param primaryIntent          primary intent, null when the mail could not be read
  * @param intents                all intents, primary first
  * @param riskFlags              risk flags (a set)
  * @param queue                  queue
@@ -75,7 +75,7 @@ public record DecisionHashInput(
         Objects.requireNonNull(inputDigest, "inputDigest");
         Objects.requireNonNull(rulesetVersion, "rulesetVersion");
         Objects.requireNonNull(configHash, "configHash");
-        Objects.requireNonNull(primaryIntent, "primaryIntent");
+        // primaryIntent is null only for a mail that could not be read (quarantined by rule 1)
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(identityStatus, "identityStatus");

@@ -33,10 +33,16 @@ public final class Router {
 
     public Route route(RoutingInput in) {
         Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(in.primaryIntent(), "primaryIntent");
+        if (!in.parseFailed()) {
+            // only a mail that could not be read has no primary intent (rule 1 quarantines it first)
+            Objects.requireNonNull(in.primaryIntent(), "primaryIntent");
+        }
         Objects.requireNonNull(in.identityStatus(), "identityStatus");
         // the primary intent is always among the mail's intents (contract §5: "primary or not")
-        Set<Intent> all = EnumSet.of(in.primaryIntent());
+        Set<Intent> all = EnumSet.noneOf(Intent.class);
+        if (in.primaryIntent() != null) {
+            all.add(in.primaryIntent());
+        }
         all.addAll(in.intents());
         for (Rule rule : ruleset.rules()) {
             if (!matches(rule, in, all)) {
@@ -53,7 +59,8 @@ public final class Router {
     }
 
     private boolean matches(Rule rule, RoutingInput in, Set<Intent> all) {
-        if (rule.queueByPrimaryIntent() != null && !rule.queueByPrimaryIntent().containsKey(in.primaryIntent())) {
+        if (rule.queueByPrimaryIntent() != null
+                && (in.primaryIntent() == null || !rule.queueByPrimaryIntent().containsKey(in.primaryIntent()))) {
             return false;
         }
         return rule.whenAny() == null

@@ -134,7 +134,7 @@ public record RoutingRuleset(String version, String contract, Set<Intent> contra
 
         boolean holds(RoutingInput in, Set<Intent> allIntents, Set<Intent> contractIntents, Action action, Queue queue) {
             return (parseFailed == null || parseFailed == in.parseFailed())
-                    && (primaryIntentIn == null || primaryIntentIn.contains(in.primaryIntent()))
+                    && (primaryIntentIn == null || in.primaryIntent() != null && primaryIntentIn.contains(in.primaryIntent()))
                     && (intentIn == null || intentIn.stream().anyMatch(allIntents::contains))
                     && (riskFlagIn == null || riskFlagIn.stream().anyMatch(in.riskFlags()::contains))
                     && (identityStatusIn == null || identityStatusIn.contains(in.identityStatus()))
@@ -142,7 +142,7 @@ public record RoutingRuleset(String version, String contract, Set<Intent> contra
                     && (belowThreshold == null || belowThreshold == in.belowThreshold())
                     && (conflict == null || conflict == in.conflict())
                     && (primaryIntentNeedsContract == null
-                        || primaryIntentNeedsContract == contractIntents.contains(in.primaryIntent()))
+                        || primaryIntentNeedsContract == (in.primaryIntent() != null && contractIntents.contains(in.primaryIntent())))
                     && (actionIn == null || actionIn.contains(action))
                     && (queueIn == null || queueIn.contains(queue));
         }
