@@ -55,6 +55,8 @@ final class DevCommand {
     static final class Down implements Callable<Integer> {
         @Override
         public Integer call() {
+            // the topology first: it is a client of every other part
+            Topology.process(StackConfig.fromEnvironment()).stop(java.time.Duration.ofSeconds(30));
             stack().down();
             System.out.println("stopped");
             return 0;
