@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
                         d.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
                 Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end =
                         admin.listOffsets(request).all().get(10, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(Topology.APPLICATION_ID)
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(Topology.APPLICATION_ID + "-identity-index")
                         .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 boolean caughtUp = end.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
                         || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset()));

@@ -156,7 +156,7 @@ class DecisionFlowStackTest {
         service.close();
         service = null;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
-            admin.deleteConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS);
+            admin.deleteConsumerGroups(List.of(applicationId, applicationId + "-identity-index")).all().get(30, TimeUnit.SECONDS);
         }
         deleteRecursively(stateDir);
         startTopology();
@@ -211,7 +211,7 @@ class DecisionFlowStackTest {
         Instant deadline = Instant.now().plusSeconds(60);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
             while (Instant.now().isBefore(deadline)) {
-                var lag = admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                var lag = admin.listConsumerGroupOffsets(applicationId + "-identity-index").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
                 long read = lag.entrySet().stream().filter(e -> e.getKey().topic().startsWith("ieim.identity."))
                         .mapToLong(e -> e.getValue().offset()).sum();
                 if (read > 0) {

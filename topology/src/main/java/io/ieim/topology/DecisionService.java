@@ -52,6 +52,7 @@ public final class DecisionService implements AutoCloseable {
 
     private final Settings settings;
     private final KafkaStreams streams;
+    private final KafkaStreams indexStreams;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer http;
     private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -65,6 +66,13 @@ public final class DecisionService implements AutoCloseable {
         props.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
         props.put(DeadLetterHandlers.METRICS_CONFIG, metrics);
         this.streams = new KafkaStreams(DecisionTopology.build(pipeline, serdes, metrics), props);
+        // the identity index is its own application: its topics are global stores of the decision topology
+        Properties indexProps = streamsProperties(settings);
+        indexProps.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId() + "-identity-index");
+        indexProps.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        indexProps.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().resolve("identity-index").toString());
+        indexProps.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
+        this.indexStreams = new KafkaStreams(IdentityIndexTopology.build(serdes), indexProps);
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.httpPort()), 0);
@@ -94,12 +102,24 @@ public final class DecisionService implements AutoCloseable {
             LOG.error("stream thread failed: {}", DeadLetters.reason(e instanceof Exception ex ? ex : new RuntimeException(e)));
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        indexStreams.setUncaughtExceptionHandler(e -> org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+                .StreamThreadExceptionResponse.REPLACE_THREAD);
+        indexStreams.start();
         streams.start();
         LOG.info("decision topology {} started; HTTP on 127.0.0.1:{}", settings.applicationId(), settings.httpPort());
     }
 
+    /** The decision topology's state; the index application must run too for {@link #healthy()}. */
     public KafkaStreams.State state() {
         return streams.state();
+    }
+
+    public boolean healthy() {
+        return up(streams.state()) && up(indexStreams.state());
+    }
+
+    private static boolean up(KafkaStreams.State state) {
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
     }
 
     /** Blocks until the service stops (signal or error). */
@@ -117,9 +137,8 @@ public final class DecisionService implements AutoCloseable {
     }
 
     private void health(HttpExchange exchange) throws IOException {
-        KafkaStreams.State state = streams.state();
-        boolean up = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-        respond(exchange, up ? 200 : 503, "{\"state\":\"" + state + "\"}", "application/json");
+        respond(exchange, healthy() ? 200 : 503, "{\"state\":\"" + streams.state() + "\",\"identity_index\":\""
+                + indexStreams.state() + "\"}", "application/json");
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
@@ -192,6 +211,7 @@ public final class DecisionService implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        indexStreams.close(Duration.ofSeconds(30));
         streamsMetrics.close();
         http.stop(0);
     }
@@ -200,7 +220,7 @@ public final class DecisionService implements AutoCloseable {
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (streams.state() == KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.RUNNING && indexStreams.state() == KafkaStreams.State.RUNNING) {
                 return true;
             }
             TimeUnit.MILLISECONDS.sleep(200);

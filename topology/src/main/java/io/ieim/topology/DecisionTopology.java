@@ -14,23 +14,18 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The decision topology, in one method. Identity data is held in global stores that are plain
- * copies of topics (the identity topics and the identity index this topology derives), so a
- * restore never loses an index (KAFKA-7663). Each mail runs through the domain pipeline once and
- * leaves one audit event per stage and one decision.
+ * copies of topics (the identity topics and the identity index that {@link IdentityIndexTopology}
+ * derives), so a restore never loses an index (KAFKA-7663). Each mail runs through the domain
+ * pipeline once and leaves one audit event per stage and one decision.
  */
 public final class DecisionTopology {
 
@@ -44,29 +39,8 @@ public final class DecisionTopology {
         var claimSerde = serdes.serde(Claim.class);
         var indexSerde = serdes.serde(IdentityIndexEntry.class);
 
-        // 1. identity index: e-mail address, name and customer -> ids, derived from the identity topics
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore("identity-index-contributions-customers"), Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore("identity-index-contributions-policies"), Serdes.String(), Serdes.String()));
-        KStream<String, String> customerDeltas = builder
-                .stream(Topics.IDENTITY_CUSTOMERS.name(), Consumed.with(Serdes.String(), customerSerde).withName("customers-for-index"))
-                .process(() -> new IdentityIndexer<>("identity-index-contributions-customers", "customer:", IdentityIndexKeys::of),
-                        Named.as("index-customers"), "identity-index-contributions-customers");
-        KStream<String, String> policyDeltas = builder
-                .stream(Topics.IDENTITY_POLICIES.name(), Consumed.with(Serdes.String(), policySerde).withName("policies-for-index"))
-                .process(() -> new IdentityIndexer<>("identity-index-contributions-policies", "policy:", IdentityIndexKeys::of),
-                        Named.as("index-policies"), "identity-index-contributions-policies");
-        customerDeltas.merge(policyDeltas, Named.as("index-deltas"))
-                .groupByKey(Grouped.with("identity-index-deltas", Serdes.String(), Serdes.String()))
-                .aggregate(() -> null, DecisionTopology::applyDelta,
-                        Named.as("index-aggregate"),
-                        Materialized.<String, IdentityIndexEntry, KeyValueStore<Bytes, byte[]>>as("identity-index-aggregate")
-                                .withKeySerde(Serdes.String()).withValueSerde(indexSerde))
-                .toStream(Named.as("index-changes"))
-                .to(Topics.IDENTITY_INDEX.name(), Produced.with(Serdes.String(), indexSerde).withName("index-sink"));
-
-        // 2. identity stores: plain copies of topics, on every instance
+        // 1. identity stores: plain copies of topics, on every instance (the index topic is written by
+        //    IdentityIndexTopology, which runs beside this one)
         builder.globalTable(Topics.IDENTITY_CUSTOMERS.name(), Consumed.with(Serdes.String(), customerSerde),
                 Materialized.<String, Customer, KeyValueStore<Bytes, byte[]>>as(IdentityStores.CUSTOMERS)
                         .withKeySerde(Serdes.String()).withValueSerde(customerSerde));
@@ -80,7 +54,7 @@ public final class DecisionTopology {
                 Materialized.<String, IdentityIndexEntry, KeyValueStore<Bytes, byte[]>>as(IdentityStores.INDEX)
                         .withKeySerde(Serdes.String()).withValueSerde(indexSerde));
 
-        // 3. decisions: one per mail, with its audit trail; the latest per mail is queryable
+        // 2. decisions: one per mail, with its audit trail; the latest per mail is queryable
         var decisionSerde = serdes.serde(Decision.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DecisionProcessor.DECISIONS_STORE), Serdes.String(), decisionSerde));
@@ -96,16 +70,4 @@ public final class DecisionTopology {
         return builder.build();
     }
 
-    /** "+id" adds a member, "-id" removes it; an entry without members is a tombstone. */
-    static IdentityIndexEntry applyDelta(String key, String delta, IdentityIndexEntry current) {
-        TreeSet<String> members = new TreeSet<>(current == null ? List.of() : current.getMembers());
-        String id = delta.substring(1);
-        if (delta.startsWith("+")) {
-            members.add(id);
-        } else {
-            members.remove(id);
-        }
-        return members.isEmpty() ? null : IdentityIndexEntry.newBuilder().setIndexKey(key)
-                .setMembers(new ArrayList<>(members)).build();
-    }
 }

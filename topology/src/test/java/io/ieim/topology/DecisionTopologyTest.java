@@ -49,6 +49,7 @@ class DecisionTopologyTest {
     private static final byte[] KEY = new byte[32];
     private final SerdeFactory serdes = SerdeFactory.plainAvro();
     private TopologyTestDriver driver;
+    private TopologyTestDriver indexDriver;
     private DecisionPipeline pipeline;
 
     /** Throws for a marked subject: the processing-error path. */
@@ -77,11 +78,17 @@ class DecisionTopologyTest {
         props.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/ieim-ttd-" + System.nanoTime());
         driver = new TopologyTestDriver(DecisionTopology.build(pipeline, serdes, new DecisionMetrics(new SimpleMeterRegistry())), props);
+        Properties indexProps = new Properties();
+        indexProps.putAll(props);
+        indexProps.put(StreamsConfig.APPLICATION_ID_CONFIG, "ieim-test-identity-index");
+        indexProps.put(StreamsConfig.STATE_DIR_CONFIG, props.get(StreamsConfig.STATE_DIR_CONFIG) + "-index");
+        indexDriver = new TopologyTestDriver(IdentityIndexTopology.build(serdes), indexProps);
     }
 
     @AfterEach
     void stop() {
         driver.close();
+        indexDriver.close();
     }
 
     private <T extends org.apache.avro.specific.SpecificRecord> TestInputTopic<String, T> input(String topic, Class<T> type) {
@@ -92,20 +99,33 @@ class DecisionTopologyTest {
         return driver.createOutputTopic(topic, new StringDeserializer(), serdes.serde(type).deserializer());
     }
 
+    /** Identity records reach both applications, and the index application's output reaches the decision one. */
+    private <T extends org.apache.avro.specific.SpecificRecord> void identity(String topic, Class<T> type, String key, T value) {
+        driver.createInputTopic(topic, new StringSerializer(), serdes.serde(type).serializer()).pipeInput(key, value);
+        if (topic.equals(Topics.IDENTITY_CLAIMS.name())) {
+            return; // claims are not indexed
+        }
+        indexDriver.createInputTopic(topic, new StringSerializer(), serdes.serde(type).serializer()).pipeInput(key, value);
+        var produced = indexDriver.createOutputTopic(Topics.IDENTITY_INDEX.name(), new StringDeserializer(),
+                serdes.serde(IdentityIndexEntry.class).deserializer()).readKeyValuesToList();
+        var indexInput = input(Topics.IDENTITY_INDEX.name(), IdentityIndexEntry.class);
+        produced.forEach(kv -> indexInput.pipeInput(kv.key, kv.value));
+    }
+
     private void importIdentity() {
-        input(Topics.IDENTITY_CUSTOMERS.name(), Customer.class).pipeInput("CU-1002345", Customer.newBuilder()
+        identity(Topics.IDENTITY_CUSTOMERS.name(), Customer.class, "CU-1002345", Customer.newBuilder()
                 .setCustomerId("CU-1002345").setFullName("Anna Muster").setEmails(List.of("anna.muster@example.de"))
                 .setDateOfBirth(LocalDate.of(1980, 2, 1)).setPostalCode("10115").build());
-        input(Topics.IDENTITY_CUSTOMERS.name(), Customer.class).pipeInput("CU-1002346", Customer.newBuilder()
+        identity(Topics.IDENTITY_CUSTOMERS.name(), Customer.class, "CU-1002346", Customer.newBuilder()
                 .setCustomerId("CU-1002346").setFullName("Bernd Muster").setEmails(List.of("familie@example.de"))
                 .build());
-        input(Topics.IDENTITY_CUSTOMERS.name(), Customer.class).pipeInput("CU-1002347", Customer.newBuilder()
+        identity(Topics.IDENTITY_CUSTOMERS.name(), Customer.class, "CU-1002347", Customer.newBuilder()
                 .setCustomerId("CU-1002347").setFullName("Clara Muster").setEmails(List.of("familie@example.de"))
                 .build());
-        input(Topics.IDENTITY_POLICIES.name(), Policy.class).pipeInput("KF-20481234", Policy.newBuilder()
+        identity(Topics.IDENTITY_POLICIES.name(), Policy.class, "KF-20481234", Policy.newBuilder()
                 .setPolicyId("KF-20481234").setCustomerId("CU-1002345").setProductLine("KF").setStatus("ACTIVE")
                 .setStartDate(LocalDate.of(2024, 1, 1)).build());
-        input(Topics.IDENTITY_CLAIMS.name(), Claim.class).pipeInput("SC-2026-004512", Claim.newBuilder()
+        identity(Topics.IDENTITY_CLAIMS.name(), Claim.class, "SC-2026-004512", Claim.newBuilder()
                 .setClaimId("SC-2026-004512").setPolicyId("KF-20481234").setStatus("OPEN")
                 .setLossDate(LocalDate.of(2026, 3, 1)).build());
     }
@@ -123,19 +143,20 @@ class DecisionTopologyTest {
     @Test
     void theIdentityIndexFollowsUpdatesAndDeletes() {
         importIdentity();
-        KeyValueStore<String, IdentityIndexEntry> aggregate = driver.getKeyValueStore("identity-index-aggregate");
+        KeyValueStore<String, IdentityIndexEntry> aggregate = indexDriver.getKeyValueStore("identity-index-aggregate");
         assertThat(aggregate.get("email:familie@example.de").getMembers()).containsExactly("CU-1002346", "CU-1002347");
         assertThat(aggregate.get("policies-of:CU-1002345").getMembers()).containsExactly("KF-20481234");
         // Clara moves to her own address: she leaves the family key
-        input(Topics.IDENTITY_CUSTOMERS.name(), Customer.class).pipeInput("CU-1002347", Customer.newBuilder()
+        identity(Topics.IDENTITY_CUSTOMERS.name(), Customer.class, "CU-1002347", Customer.newBuilder()
                 .setCustomerId("CU-1002347").setFullName("Clara Muster").setEmails(List.of("clara@example.de")).build());
         assertThat(aggregate.get("email:familie@example.de").getMembers()).containsExactly("CU-1002346");
         assertThat(aggregate.get("email:clara@example.de").getMembers()).containsExactly("CU-1002347");
         // a tombstone removes every key the customer contributed
-        input(Topics.IDENTITY_CUSTOMERS.name(), Customer.class).pipeInput("CU-1002347", null);
+        identity(Topics.IDENTITY_CUSTOMERS.name(), Customer.class, "CU-1002347", null);
         assertThat(aggregate.get("email:clara@example.de")).isNull();
         // the index topic carries the same, and the global index store is its plain copy
-        var index = driver.getTimestampedKeyValueStore(IdentityStores.INDEX);
+        org.apache.kafka.streams.state.KeyValueStore<String, org.apache.kafka.streams.state.ValueAndTimestamp<IdentityIndexEntry>> index =
+                driver.getTimestampedKeyValueStore(IdentityStores.INDEX);
         assertThat(index.get("email:clara@example.de")).isNull();
         assertThat(index.get("email:familie@example.de").value().getMembers()).containsExactly("CU-1002346");
     }
