@@ -70,18 +70,18 @@ final class DecisionsCommand {
         Map<String, Object> props = RegistrySerdes.consumerConfig(config.kafkaBootstrap(), config.registryUrl(),
                 "ieim-export-" + UUID.randomUUID());
         props.put("enable.auto.commit", false);
-        props.put("default.api.timeout.ms", 15000);
+        props.put("default.api.timeout.ms", 8000);
         Map<String, Decision> latest = new TreeMap<>();
         try (KafkaConsumer<String, Decision> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 RegistrySerdes.<Decision>valueDeserializer(config.registryUrl()))) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.DECISIONS.name(), Duration.ofSeconds(15));
+            List<PartitionInfo> infos = consumer.partitionsFor(Topics.DECISIONS.name(), Duration.ofSeconds(8));
             if (infos == null || infos.isEmpty()) {
                 throw new IOException("topic " + Topics.DECISIONS.name() + " not found at " + config.kafkaBootstrap());
             }
             List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(15));
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(8));
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {

@@ -25,6 +25,13 @@ public final class Ieim implements Runnable {
     public static final int EXIT_USAGE = 2;
     public static final int EXIT_NOT_AVAILABLE = 3;
 
+    /** The registry client warns on stderr through java.util.logging about its shared Vert.x; one line per failure is the rule. */
+    private static final java.util.logging.Logger APICURIO_LOG = java.util.logging.Logger.getLogger("io.apicurio");
+
+    static {
+        APICURIO_LOG.setLevel(java.util.logging.Level.SEVERE);
+    }
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

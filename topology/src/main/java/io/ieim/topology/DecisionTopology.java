@@ -56,8 +56,9 @@ public final class DecisionTopology {
 
         // 2. decisions: one per mail, with its audit trail; the latest per mail is queryable
         var decisionSerde = serdes.serde(Decision.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DecisionProcessor.DECISIONS_STORE), Serdes.String(), decisionSerde));
+        // a private store (plain Avro): its changelog is internal, not a contract topic with a registered schema
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecisionProcessor.DECISIONS_STORE),
+                Serdes.String(), SerdeFactory.plainAvro().serde(Decision.class)));
         var outputs = builder
                 .stream(Topics.MAIL_RECEIVED.name(), Consumed.with(Serdes.String(), serdes.serde(MailReceived.class)).withName("mails"))
                 .process(() -> new DecisionProcessor(pipeline, metrics), Named.as("decide"), DecisionProcessor.DECISIONS_STORE);

@@ -52,8 +52,9 @@ public final class IdentityIndexTopology {
                 .groupByKey(Grouped.with("identity-index-deltas", Serdes.String(), Serdes.String()))
                 .aggregate(() -> null, IdentityIndexTopology::applyDelta,
                         Named.as("index-aggregate"),
+                        // a private store: plain Avro, its changelog is not a contract topic with a registered schema
                         Materialized.<String, IdentityIndexEntry, KeyValueStore<Bytes, byte[]>>as("identity-index-aggregate")
-                                .withKeySerde(Serdes.String()).withValueSerde(indexSerde))
+                                .withKeySerde(Serdes.String()).withValueSerde(SerdeFactory.plainAvro().serde(IdentityIndexEntry.class)))
                 .toStream(Named.as("index-changes"))
                 .to(Topics.IDENTITY_INDEX.name(), Produced.with(Serdes.String(), indexSerde).withName("index-sink"));
         return builder.build();
