@@ -164,10 +164,9 @@ public final class MailNormalizer {
         }
         boolean brokenEncoding = defects.list().stream().anyMatch(d -> d.startsWith("invalid base64")
                 || d.startsWith("invalid quoted-printable"));
-        if (undecodable(bodyText) || root.declaredMultipartWithoutBoundary() && brokenEncoding) {
-            // binary garbage, or a multipart without boundary whose content does not decode either:
-            // nothing can be decided from it
-            return NormalizedMail.failed(messageId, size, ParseStatus.UNPARSEABLE, "body is not decodable text");
+        if (root.declaredMultipartWithoutBoundary() && brokenEncoding) {
+            // a multipart without boundary whose content does not decode either: nothing to decide from
+            return NormalizedMail.failed(messageId, size, ParseStatus.UNPARSEABLE, "multipart without boundary and undecodable content");
         }
 
         String subject = h.unstructured("subject");
@@ -194,15 +193,6 @@ public final class MailNormalizer {
                 h.addresses("cc", defects), subject, h.date("date"), h.unstructured("in-reply-to"), refs,
                 h.unstructured("auto-submitted"), selected, bodyText, content.mediaType, language,
                 content.attachments, parser.parts, parser.maxDepthSeen, status, defects.list());
-    }
-
-    /** More than a fifth of the characters are controls or replacement characters: not text. */
-    static boolean undecodable(String text) {
-        if (text.length() < 64) {
-            return false;
-        }
-        long bad = text.chars().filter(c -> c == 0xFFFD || (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')).count();
-        return bad * 5 > text.length();
     }
 
     private static String detectLanguage(String subject, String bodyText) {

@@ -23,17 +23,6 @@ class UndecodableStructureTest {
     }
 
     @Test
-    void binaryGarbageReadAsTextIsUnparseable() {
-        StringBuilder garbage = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
-            garbage.append((char) (i % 8 + 1)).append('x');
-        }
-        String raw = HEADERS + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + garbage + "\r\n";
-        assertThat(new MailNormalizer().normalize(raw.getBytes(StandardCharsets.UTF_8)).parseStatus())
-                .isEqualTo(ParseStatus.UNPARSEABLE);
-    }
-
-    @Test
     void aMultipartWithoutBoundaryThatIsPlainTextIsStillRead() {
         String raw = HEADERS + "Content-Type: multipart/mixed\r\n\r\nBitte um Rückruf wegen meines Schadens.\r\n";
         NormalizedMail mail = new MailNormalizer().normalize(raw.getBytes(StandardCharsets.UTF_8));
