@@ -3,8 +3,6 @@ package io.ieim.domain.classification;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TermsTest {
 
     private static String find(String term, String text) {
-        Matcher m = Terms.compile(List.of(term)).matcher(text);
-        return m.find() ? m.group() : null;
+        Terms.Match m = Terms.of(List.of(List.of(term))).firstMatches(Terms.Normalized.of(text))[0];
+        return m == null ? null : text.substring(m.start(), m.end());
     }
 
     @Test
@@ -65,18 +63,43 @@ class TermsTest {
     }
 
     @Test
-    void severalTermsInOnePattern() {
-        Pattern p = Terms.compile(List.of("Unfall", "*unfall", "accident"));
-        assertThat(p.matcher("Auffahrunfall").find()).isTrue();
-        assertThat(p.matcher("an accident").find()).isTrue();
-        assertThat(p.matcher("Unfallversicherung").find()).isFalse();
+    void severalRulesAndTermsInOnePass() {
+        Terms terms = Terms.of(List.of(List.of("Unfall", "*unfall", "accident"), List.of("Kündigung", "kündig*"),
+                List.of("nirgends")));
+        String text = "Nach dem Auffahrunfall kündige ich. Unfall!";
+        Terms.Match[] m = terms.firstMatches(Terms.Normalized.of(text));
+        assertThat(text.substring(m[0].start(), m[0].end())).isEqualTo("Auffahrunfall"); // the leftmost match
+        assertThat(text.substring(m[1].start(), m[1].end())).isEqualTo("kündige");
+        assertThat(m[2]).isNull();
+        assertThat(terms.firstMatches(Terms.Normalized.of("Unfallversicherung"))[0]).isNull();
+    }
+
+    @Test
+    void overlappingTermsAreAllFound() {
+        // classic Aho-Corasick cases: a term inside another, a term spanning a failed longer one
+        Terms terms = Terms.of(List.of(List.of("he"), List.of("she"), List.of("hers"), List.of("his")));
+        Terms.Match[] m = terms.firstMatches(Terms.Normalized.of("ushers he his she"));
+        assertThat(m[0].start()).isEqualTo(7);   // "he" as a word
+        assertThat(m[1].start()).isEqualTo(14);  // "she" as a word (not inside "ushers")
+        assertThat(m[2]).isNull();               // "hers" only inside "ushers"
+        assertThat(m[3].start()).isEqualTo(10);
+    }
+
+    @Test
+    void spansPointIntoTheOriginalText() {
+        String text = "Die Kuendigung­ und Straße";
+        assertThat(find("Kündigung", text)).isEqualTo("Kuendigung");
+        assertThat(find("Strasse", text)).isEqualTo("Straße");
+        assertThat(find("Straße", "die STRASSE")).isEqualTo("STRASSE");
+        assertThat(find("Kündigung", "Kün­digung")).isEqualTo("Kün­digung"); // soft hyphen ignored
     }
 
     @Test
     void malformedTerms() {
-        assertThatThrownBy(() -> Terms.regexOf("kün*dig")).hasMessageContaining("malformed term");
-        assertThatThrownBy(() -> Terms.regexOf("*")).hasMessageContaining("malformed term");
-        assertThatThrownBy(() -> Terms.regexOf("  ")).hasMessageContaining("malformed term");
-        assertThatThrownBy(() -> Terms.regexOf(null)).hasMessageContaining("empty term");
+        assertThatThrownBy(() -> Terms.check("kün*dig")).hasMessageContaining("malformed term");
+        assertThatThrownBy(() -> Terms.check("*")).hasMessageContaining("malformed term");
+        assertThatThrownBy(() -> Terms.check("  ")).hasMessageContaining("malformed term");
+        assertThatThrownBy(() -> Terms.check(" - ")).hasMessageContaining("malformed term");
+        assertThatThrownBy(() -> Terms.check(null)).hasMessageContaining("empty term");
     }
 }
