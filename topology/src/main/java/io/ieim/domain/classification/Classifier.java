@@ -36,6 +36,11 @@ import java.util.regex.Matcher;
  * best other intent's score (intents in {@code margin_excludes} do not count): {@code strength = 1 − exp(−s1 / strength_scale)},
  * {@code margin = (s1 − s2) / s1}, {@code confidence = strength × (1 − margin_weight × (1 − margin))},
  * rounded to 4 decimals.
+ *
+ * <p>Evidence spans point into the texts as classification read them: each source NFC-normalized and cut
+ * at {@code max_scan_chars}; ATTACHMENT_NAME is the file names joined by line breaks; a HEADER span points
+ * into the header's value. Excerpts are raw text (at most {@link #MAX_EXCERPT} characters) and must be
+ * redacted before they leave the domain.
  */
 public final class Classifier {
 

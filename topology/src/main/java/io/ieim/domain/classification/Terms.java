@@ -23,7 +23,8 @@ import java.util.Map;
  *       ({@code Schaden melden} also finds {@code Schaden\nmelden}, {@code Kfz-Versicherung} also
  *       {@code Kfz Versicherung}); soft hyphens and zero-width characters in the text are ignored.</li>
  *   <li>German spelling without umlauts is accepted: ä, ö, ü, ß and ae, oe, ue, ss are the same
- *       ({@code Kündigung} finds {@code Kuendigung}).</li>
+ *       ({@code Kündigung} finds {@code Kuendigung}); typographic apostrophes are plain ones
+ *       ({@code don't} finds {@code don’t}).</li>
  *   <li>Everything else is literal ({@code Art. 15} needs the dot).</li>
  * </ul>
  */
@@ -255,7 +256,7 @@ final class Terms {
                     continue;
                 }
                 inSeparator = false;
-                char lower = Character.toLowerCase(c);
+                char lower = c == '\u2019' || c == '\u2018' || c == '\u00B4' || c == '`' ? '\'' : Character.toLowerCase(c);
                 String out = switch (lower) {
                     case 'ä' -> "ae";
                     case 'ö' -> "oe";
