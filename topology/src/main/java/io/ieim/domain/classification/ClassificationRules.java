@@ -67,8 +67,12 @@ public final class ClassificationRules {
 
     // ---- compiled form ----
 
-    /** A text pattern: its evidence rule id, its language ("de", "en", "any"), signed weight, sources. */
-    record TextRule(String ruleId, String language, double weight, Pattern pattern, List<TextSource> sources) {
+    /**
+     * A text pattern: its evidence rule id, its language ("de", "en", "any"), signed weight, sources, and
+     * either a regex ({@code pattern}) or the index of its terms in {@link #terms()} ({@code termIndex}).
+     */
+    record TextRule(String ruleId, String language, double weight, Pattern pattern, int termIndex,
+                    List<TextSource> sources) {
     }
 
     /** A header rule; {@code pattern} null means "present". Exactly one of intent and flag is set. */
@@ -101,6 +105,7 @@ public final class ClassificationRules {
     private final Map<RiskFlag, List<TextRule>> flagRules;
     private final List<HeaderRule> headerRules;
     private final List<AttachmentRule> attachmentRules;
+    private final Terms terms;
 
     private ClassificationRules(File f) {
         if (f.version() == null || f.version().isBlank()) {
@@ -165,6 +170,7 @@ public final class ClassificationRules {
         this.conflictPairs = Collections.unmodifiableSet(pairs);
 
         Set<String> ruleIds = new HashSet<>();
+        List<List<String>> termLists = new ArrayList<>();
         Map<Intent, IntentDef> intentDefs = require(f.intents(), "intents");
         Map<Intent, Double> th = new EnumMap<>(Intent.class);
         Map<Intent, Double> ms = new EnumMap<>(Intent.class);
@@ -177,7 +183,7 @@ public final class ClassificationRules {
             }
             th.put(intent, unit(require(def.threshold(), prefix + ".threshold"), prefix + ".threshold"));
             ms.put(intent, def.minScore() == null ? minIntentScore : positive(def.minScore(), prefix + ".min_score"));
-            ir.put(intent, textRules(prefix, def.patterns(), def.negative(), defaultSources, ruleIds));
+            ir.put(intent, textRules(prefix, def.patterns(), def.negative(), defaultSources, ruleIds, termLists));
         }
         this.thresholds = Collections.unmodifiableMap(th);
         this.minScores = Collections.unmodifiableMap(ms);
@@ -194,7 +200,7 @@ public final class ClassificationRules {
             }
             ft.put(flag, positive(require(def.threshold(), prefix + ".threshold"), prefix + ".threshold"));
             List<TextSource> flagSources = def.sources() == null ? defaultFlagSources : sources(def.sources(), prefix + ".sources");
-            fr.put(flag, textRules(prefix, def.patterns(), def.negative(), flagSources, ruleIds));
+            fr.put(flag, textRules(prefix, def.patterns(), def.negative(), flagSources, ruleIds, termLists));
         }
         this.flagThresholds = Collections.unmodifiableMap(ft);
         this.flagRules = Collections.unmodifiableMap(fr);
@@ -242,6 +248,7 @@ public final class ClassificationRules {
                     positive(require(a.weight(), ruleId + ".weight"), ruleId + ".weight"), extensions, name, mediaTypes, sha));
         }
         this.attachmentRules = List.copyOf(ar);
+        this.terms = Terms.of(termLists);
     }
 
     /** Reads, validates and compiles the rules. */
@@ -346,6 +353,11 @@ public final class ClassificationRules {
         return flagRules.get(flag);
     }
 
+    /** The terms of every term-based text rule, matched in one pass per text. */
+    Terms terms() {
+        return terms;
+    }
+
     List<HeaderRule> headerRules() {
         return headerRules;
     }
@@ -357,7 +369,8 @@ public final class ClassificationRules {
     // ---- validation helpers ----
 
     private static List<TextRule> textRules(String prefix, List<PatternDef> positive, List<PatternDef> negative,
-                                            List<TextSource> defaultSources, Set<String> ruleIds) {
+                                            List<TextSource> defaultSources, Set<String> ruleIds,
+                                            List<List<String>> termLists) {
         List<TextRule> rules = new ArrayList<>();
         for (int sign : new int[]{1, -1}) {
             List<PatternDef> defs = sign > 0 ? positive : negative;
@@ -375,19 +388,24 @@ public final class ClassificationRules {
                 if (hasTerms == (p.regex() != null)) {
                     throw fail("rule " + ruleId + ": needs exactly one of 'terms' and 'regex'");
                 }
-                Pattern pattern;
+                Pattern pattern = null;
+                int termIndex = -1;
                 if (hasTerms) {
-                    try {
-                        pattern = Terms.compile(p.terms());
-                    } catch (IllegalArgumentException e) {
-                        throw fail("rule " + ruleId + ": " + e.getMessage());
+                    for (String term : p.terms()) {
+                        try {
+                            Terms.check(term);
+                        } catch (IllegalArgumentException e) {
+                            throw fail("rule " + ruleId + ": " + e.getMessage());
+                        }
                     }
+                    termIndex = termLists.size();
+                    termLists.add(List.copyOf(p.terms()));
                 } else {
                     pattern = compile(ruleId, p.regex());
                 }
                 List<TextSource> sources = p.sources() == null ? defaultSources : sources(p.sources(), ruleId + ".sources");
                 String language = id.substring(0, id.indexOf('.'));
-                rules.add(new TextRule(ruleId, language, sign * weight, pattern, sources));
+                rules.add(new TextRule(ruleId, language, sign * weight, pattern, termIndex, sources));
             }
         }
         return List.copyOf(rules);
@@ -396,7 +414,7 @@ public final class ClassificationRules {
     private static Pattern compile(String ruleId, String regex) {
         Pattern pattern;
         try {
-            pattern = Pattern.compile(regex, Terms.FLAGS);
+            pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         } catch (PatternSyntaxException e) {
             throw fail("rule " + ruleId + ": regex does not compile: " + e.getDescription() + " near index " + e.getIndex());
         }

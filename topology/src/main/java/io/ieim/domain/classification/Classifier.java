@@ -36,6 +36,11 @@ import java.util.regex.Matcher;
  * best other intent's score (intents in {@code margin_excludes} do not count): {@code strength = 1 − exp(−s1 / strength_scale)},
  * {@code margin = (s1 − s2) / s1}, {@code confidence = strength × (1 − margin_weight × (1 − margin))},
  * rounded to 4 decimals.
+ *
+ * <p>Evidence spans point into the texts as classification read them: each source NFC-normalized and cut
+ * at {@code max_scan_chars}; ATTACHMENT_NAME is the file names joined by line breaks; a HEADER span points
+ * into the header's value. Excerpts are raw text (at most {@link #MAX_EXCERPT} characters) and must be
+ * redacted before they leave the domain.
  */
 public final class Classifier {
 
@@ -92,6 +97,7 @@ public final class Classifier {
         private final double[] intentScores = new double[INTENTS.length];
         private final double[] flagScores = new double[FLAGS.length];
         private final List<Evidence> evidence = new ArrayList<>();
+        private final Map<TextSource, Terms.Match[]> termMatches = new EnumMap<>(TextSource.class);
         /** Start offset of each attachment's name in the ATTACHMENT_NAME text. */
         private final int[] attachmentNameStarts;
 
@@ -144,14 +150,32 @@ public final class Classifier {
                 if (sourceWeight == 0 || text.isEmpty()) {
                     continue;
                 }
-                Matcher m = rule.pattern().matcher(text);
-                if (m.find()) {
-                    sum += rule.weight() * sourceWeight * language;
-                    evidence.add(new Evidence(AuditStage.CLASSIFIED, rule.ruleId(), source, m.start(), m.end(),
-                            excerpt(text, m.start(), m.end())));
+                int start;
+                int end;
+                if (rule.pattern() == null) {
+                    Terms.Match match = termMatches(source, text)[rule.termIndex()];
+                    if (match == null) {
+                        continue;
+                    }
+                    start = match.start();
+                    end = match.end();
+                } else {
+                    Matcher m = rule.pattern().matcher(text);
+                    if (!m.find()) {
+                        continue;
+                    }
+                    start = m.start();
+                    end = m.end();
                 }
+                sum += rule.weight() * sourceWeight * language;
+                evidence.add(new Evidence(AuditStage.CLASSIFIED, rule.ruleId(), source, start, end, excerpt(text, start, end)));
             }
             return sum;
+        }
+
+        /** The first match of every term rule in the source's text (one pass, computed once per source). */
+        private Terms.Match[] termMatches(TextSource source, String text) {
+            return termMatches.computeIfAbsent(source, s -> rules.terms().firstMatches(Terms.Normalized.of(text)));
         }
 
         private double languageFactor(String ruleLanguage) {

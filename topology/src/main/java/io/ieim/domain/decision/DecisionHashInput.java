@@ -103,6 +103,22 @@ public record DecisionHashInput(
                 classification.confidence(), route.ruleFired(), decisionVersion, correctionRef);
     }
 
+    /**
+     * The ruleset version recorded in a decision: the versions of the rulesets it was made with, joined
+     * by "+" in the given order, e.g. {@code joinRulesetVersions("classification-v1.0.0", "routing-v1.0.0")}.
+     */
+    public static String joinRulesetVersions(String... versions) {
+        if (versions.length == 0) {
+            throw new IllegalArgumentException("no ruleset version");
+        }
+        for (String v : versions) {
+            if (v == null || v.isBlank() || v.contains("+")) {
+                throw new IllegalArgumentException("bad ruleset version: " + v);
+            }
+        }
+        return String.join("+", versions);
+    }
+
     private static <E extends Enum<E>> List<E> sortedByName(Collection<E> values) {
         return values.stream().map(Objects::requireNonNull).distinct()
                 .sorted(Comparator.comparing(Enum::name)).toList();

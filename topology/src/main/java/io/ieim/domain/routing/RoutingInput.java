@@ -1,5 +1,7 @@
 package io.ieim.domain.routing;
 
+import io.ieim.domain.classification.Classification;
+import io.ieim.domain.identity.IdentityResolution;
 import io.ieim.spec.IdentityStatus;
 import io.ieim.spec.Intent;
 import io.ieim.spec.RiskFlag;
@@ -25,5 +27,15 @@ public record RoutingInput(boolean parseFailed, Intent primaryIntent, List<Inten
     public RoutingInput {
         intents = List.copyOf(intents);
         riskFlags = Set.copyOf(riskFlags);
+    }
+
+    /**
+     * The routing input of a classified mail: the claim counts as confirmed when identity resolution filled
+     * the claim (a referenced claim exists).
+     */
+    public static RoutingInput of(boolean parseFailed, Classification classification, IdentityResolution identity) {
+        return new RoutingInput(parseFailed, classification.primaryIntent(), classification.intents(),
+                Set.copyOf(classification.riskFlags()), identity.status(), identity.claimId() != null,
+                classification.belowThreshold(), classification.conflict());
     }
 }

@@ -262,6 +262,29 @@ class ClassifierVocabularyTest {
                         BILLING, MALWARE_SUSPECT),
                 ok("macro office file", mail("Angebot", "Bitte Makros aktivieren, um das Angebot zu sehen.")
                         .attachment("Angebot.docm"), QUOTE_REQUEST, MALWARE_SUSPECT),
+                // --- reply threads, forwards, footers, questions
+                ok("de reply with the insurer's quoted footer", mail("AW: Ihre Schadenmeldung SC-2026-003311",
+                        "Hallo,\ndie Reparatur ist abgeschlossen, die Rechnung schicke ich anbei.\nViele Grüße")
+                        .quoted("> Sehr geehrter Herr Lang, bitte senden Sie uns die Reparaturrechnung.\n> Allgemeine "
+                                + "Versicherung AG, Registergericht: Amtsgericht München HRB 99999\n> Informationen zum "
+                                + "Datenschutz: www.example.de/datenschutz"), CLAIM_UPDATE),
+                ok("de forwarded address change", mail("WG: Adresse",
+                        "Hallo, leite Ihnen die Mail meiner Frau weiter. Bitte die Adresse in beiden Verträgen ändern.\n\n"
+                                + "---------- Weitergeleitete Nachricht ----------\nBetreff: Adresse\n"
+                                + "Wir wohnen seit 1. März in der Gartenstraße 7, 50667 Köln."), POLICY_CHANGE),
+                ok("de consent withdrawal is privacy, not cancellation", mail("Widerruf Einwilligung",
+                        "Ich widerrufe hiermit meine Einwilligung zur Nutzung meiner Daten für Werbezwecke."), PRIVACY_REQUEST),
+                ok("en coverage question names a part, not a loss", mail("Windscreen cover?",
+                        "Does my policy include windscreen cover and is there an excess?").language("en"), GENERAL_INQUIRY),
+                ok("de phishing", mail("Bestätigen Sie Ihre Zugangsdaten",
+                        "Ihr Postfach ist voll. Bitte bestätigen Sie Ihre Zugangsdaten innerhalb von 24 Stunden, sonst "
+                                + "wird Ihr Konto gesperrt."), SPAM, URGENT),
+                okAlso("de explicit complaint about a claim decision", mail("Ihr Schreiben vom 4.5.",
+                        "Ich bin mit der Ablehnung meines Schadens SC-2026-002222 überhaupt nicht einverstanden und lege "
+                                + "hiermit Beschwerde ein."), COMPLAINT, Set.of(CLAIM_UPDATE)),
+                ok("de holiday accident is no auto reply", mail("Unfall mit Mietwagen im Urlaub",
+                        "Während unseres Urlaubs in Spanien hatten wir einen Unfall mit dem Mietwagen. Der Vermieter will "
+                                + "800 Euro Selbstbeteiligung."), CLAIM_NEW),
                 // --- uncertain
                 unsure("no signal at all", mail("Hallo", "Bitte rufen Sie mich zurück."), GENERAL_INQUIRY),
                 unsure("only quoted text talks of cancelling", mail("AW: Ihre Nachricht", "Danke!")

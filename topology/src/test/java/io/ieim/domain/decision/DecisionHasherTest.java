@@ -217,6 +217,14 @@ class DecisionHasherTest {
     }
 
     @Test
+    void rulesetVersionJoinsTheVersionsOfBothRulesets() {
+        assertThat(DecisionHashInput.joinRulesetVersions("classification-v1.0.0", "routing-v1.0.0"))
+                .isEqualTo("classification-v1.0.0+routing-v1.0.0");
+        assertThatThrownBy(() -> DecisionHashInput.joinRulesetVersions()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DecisionHashInput.joinRulesetVersions("a+b")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void configHashIgnoresMapOrderAndSeesEveryValue() {
         Map<String, String> a = new LinkedHashMap<>();
         a.put("b", "2");

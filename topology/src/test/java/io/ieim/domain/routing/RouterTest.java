@@ -156,6 +156,22 @@ class RouterTest {
     }
 
     @Test
+    void inputFromTheClassificationAndIdentityResolution() {
+        var classification = new io.ieim.domain.classification.Classification(Intent.CLAIM_UPDATE,
+                List.of(Intent.CLAIM_UPDATE, Intent.COMPLAINT), List.of(RiskFlag.URGENT), 0.8, false, false, List.of());
+        var identity = new io.ieim.domain.identity.IdentityResolution(IdentityStatus.CONFIRMED, "CU-1002345",
+                "KF-20481234", "SC-2026-004512", List.of(), List.of(), "claim-reference", "0".repeat(64));
+        RoutingInput in = RoutingInput.of(false, classification, identity);
+        assertThat(in).isEqualTo(new RoutingInput(false, Intent.CLAIM_UPDATE, List.of(Intent.CLAIM_UPDATE, Intent.COMPLAINT),
+                Set.of(RiskFlag.URGENT), IdentityStatus.CONFIRMED, true, false, false));
+        assertThat(router.route(in)).isEqualTo(new Route(Queue.COMPLAINTS, Action.ATTACH_TO_CLAIM, false, List.of(),
+                "R5-complaints"));
+        var policyOnly = new io.ieim.domain.identity.IdentityResolution(IdentityStatus.CONFIRMED, "CU-1002345",
+                "KF-20481234", null, List.of(), List.of(), "policy-reference", "0".repeat(64));
+        assertThat(RoutingInput.of(false, classification, policyOnly).claimConfirmed()).isFalse();
+    }
+
+    @Test
     void rejectsInputWithoutPrimaryIntent() {
         RoutingInput in = new RoutingInput(false, null, List.of(), Set.of(), IdentityStatus.CONFIRMED, false, false, false);
         assertThatThrownBy(() -> router.route(in)).isInstanceOf(NullPointerException.class).hasMessageContaining("primaryIntent");
