@@ -84,15 +84,25 @@ class DecisionFlowStackTest {
         System.clearProperty("ieim.portBase");
     }
 
+    private int port;
+
     private void startTopology() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = freePort();
         service = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
                 stack.registryUrl(), stateDir, port), DecisionPipeline.standard(KEY));
         service.start();
         assertThat(service.awaitRunning(Duration.ofSeconds(120))).as("topology RUNNING").isTrue();
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> get(int port, String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -126,8 +136,6 @@ class DecisionFlowStackTest {
         }
         Evaluation evaluation = Evaluation.of(corpus, observed);
         System.out.println("e2e against gold:\n" + evaluation.report());
-        assertThat(evaluation.misassociations()).isEmpty();
-        assertThat(evaluation.queueAccuracy()).isGreaterThanOrEqualTo(0.95);
 
         // export: JSON Lines with the contract's fields, the latest decision per mail
         Path export = temp.resolve("decisions.jsonl");
@@ -149,6 +157,29 @@ class DecisionFlowStackTest {
             assertThat(node.path("decision_hash").asText()).isEqualTo(last(decided.get(entry.messageId())).getDecisionHash());
         }
 
+        // interactive queries: a second instance joins; each answers for every mail, forwarding to the owner
+        int secondPort = freePort();
+        try (DecisionService second = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
+                stack.registryUrl(), temp.resolve("state-2"), secondPort), DecisionPipeline.standard(KEY))) {
+            second.start();
+            assertThat(second.awaitRunning(Duration.ofSeconds(120))).isTrue();
+            assertThat(service.awaitRunning(Duration.ofSeconds(120))).isTrue();
+            Thread.sleep(2000);
+            for (GoldCorpus.Entry entry : corpus.entries()) {
+                for (int p : List.of(port, secondPort)) {
+                    var response = get(p, "/decisions/" + entry.messageId());
+                    assertThat(response.statusCode()).as(entry.file() + " on " + p + ": " + response.body()).isEqualTo(200);
+                    assertThat(json.readTree(response.body()).path("decision_hash").asText())
+                            .isEqualTo(last(decided.get(entry.messageId())).getDecisionHash());
+                }
+            }
+            assertThat(get(port, "/decisions/" + "0".repeat(64)).statusCode()).isEqualTo(404);
+            assertThat(get(port, "/decisions/not-an-id").statusCode()).isEqualTo(400);
+            String metrics = get(port, "/metrics").body() + get(secondPort, "/metrics").body();
+            assertThat(metrics).contains("ieim_decisions_total{", "ieim_stage_latency_seconds", "ieim_identity_status_total{");
+        }
+        assertThat(service.awaitRunning(Duration.ofSeconds(120))).isTrue();
+
         // re-ingesting the same files is recognized: nothing new is published
         assertThat(Ieim.run("ingest", corpus.mailDir().toString())).isZero();
 
@@ -165,6 +196,10 @@ class DecisionFlowStackTest {
             Set<String> hashes = e.getValue().stream().map(Decision::getDecisionHash).collect(Collectors.toSet());
             assertThat(hashes).as("decision hashes of " + e.getKey() + " after replay").hasSize(1);
         }
+
+        // and the decisions are the right ones (the same bar as the regression test of the pure pipeline)
+        assertThat(evaluation.misassociations()).isEmpty();
+        assertThat(evaluation.queueAccuracy()).isGreaterThanOrEqualTo(0.95);
     }
 
     @Test
