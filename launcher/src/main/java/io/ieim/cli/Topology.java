@@ -35,7 +35,7 @@ final class Topology {
         ManagedProcess process = process(config);
         if (process.running().isEmpty()) {
             List<String> cmd = JavaRuntime.command("768m", System.getProperty("java.class.path"), Ieim.class.getName(),
-                    List.of("-Dieim.home=" + config.home(), "-Dieim.var=" + config.varDir(),
+                    List.of("--enable-native-access=ALL-UNNAMED", "-Dieim.home=" + config.home(), "-Dieim.var=" + config.varDir(),
                             "-Dieim.portBase=" + config.portBase()),
                     List.of("run"));
             process.start(cmd, config.varDir(), Map.of());

@@ -57,6 +57,7 @@ public final class DecisionService implements AutoCloseable {
     private final HttpServer http;
     private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final KafkaStreamsMetrics streamsMetrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     public DecisionService(Settings settings, DecisionPipeline pipeline) throws IOException {
         this.settings = settings;
@@ -105,6 +106,11 @@ public final class DecisionService implements AutoCloseable {
         indexStreams.setUncaughtExceptionHandler(e -> org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
                 .StreamThreadExceptionResponse.REPLACE_THREAD);
         indexStreams.start();
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
         streams.start();
         LOG.info("decision topology {} started; HTTP on 127.0.0.1:{}", settings.applicationId(), settings.httpPort());
     }
@@ -124,16 +130,7 @@ public final class DecisionService implements AutoCloseable {
 
     /** Blocks until the service stops (signal or error). */
     public void awaitTermination() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        streams.setStateListener((now, before) -> {
-            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                done.countDown();
-            }
-        });
-        if (streams.state() == KafkaStreams.State.NOT_RUNNING || streams.state() == KafkaStreams.State.ERROR) {
-            return;
-        }
-        done.await();
+        stopped.await();
     }
 
     private void health(HttpExchange exchange) throws IOException {
