@@ -12,38 +12,20 @@ import java.util.Map;
  * API exactly as on Strimzi. Connector files in connect/ reference the environment through the
  * env config provider ({@code ${env:IEIM_PG_HOST}}), which is how Strimzi passes secrets too.
  */
-final class ConnectWorker implements StackPart {
+final class ConnectWorker extends ProcessPart {
 
     static final String GROUP_ID = "ieim-connect";
 
-    private final StackConfig config;
-    private final ManagedProcess process;
     private final Path dir;
 
     ConnectWorker(StackConfig config) {
-        this.config = config;
-        this.process = new ManagedProcess(config, "connect");
+        super(config, "connect", Duration.ofSeconds(120), Duration.ofSeconds(30));
         this.dir = config.varDir().resolve("connect");
-    }
-
-    @Override
-    public String name() {
-        return "connect";
     }
 
     @Override
     public String address() {
         return config.connectUrl();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public boolean running() {
-        return process.running().isPresent();
     }
 
     @Override
@@ -106,13 +88,4 @@ final class ConnectWorker implements StackPart {
         return Http.answers(config.connectUrl() + "/connectors");
     }
 
-    @Override
-    public void stop() {
-        process.stop(Duration.ofSeconds(30));
-    }
-
-    @Override
-    public String diagnostics() {
-        return process.logTail(20);
-    }
 }

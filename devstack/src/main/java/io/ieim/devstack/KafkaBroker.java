@@ -14,36 +14,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A single-node Apache Kafka broker in KRaft combined mode (broker and controller in one JVM). */
-final class KafkaBroker implements StackPart {
+final class KafkaBroker extends ProcessPart {
 
-    private final StackConfig config;
-    private final ManagedProcess process;
     private final Path dir;
 
     KafkaBroker(StackConfig config) {
-        this.config = config;
-        this.process = new ManagedProcess(config, "kafka");
+        // a controlled shutdown flushes logs and marks a clean shutdown: the next start is fast
+        super(config, "kafka", Duration.ofSeconds(90), Duration.ofSeconds(45));
         this.dir = config.varDir().resolve("kafka");
-    }
-
-    @Override
-    public String name() {
-        return "kafka";
     }
 
     @Override
     public String address() {
         return config.kafkaBootstrap();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(90);
-    }
-
-    @Override
-    public boolean running() {
-        return process.running().isPresent();
     }
 
     @Override
@@ -142,14 +125,4 @@ final class KafkaBroker implements StackPart {
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
     }
 
-    @Override
-    public void stop() {
-        // a controlled shutdown flushes logs and writes a clean-shutdown marker (fast restart)
-        process.stop(Duration.ofSeconds(45));
-    }
-
-    @Override
-    public String diagnostics() {
-        return process.logTail(20);
-    }
 }

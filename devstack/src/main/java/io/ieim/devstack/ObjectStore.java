@@ -15,36 +15,18 @@ import java.util.Map;
  * An S3-compatible object store for raw MIME: s3proxy over a filesystem blob store. The product only
  * talks S3 (through the MinIO client), so production points the same code at MinIO or any S3.
  */
-final class ObjectStore implements StackPart {
+final class ObjectStore extends ProcessPart {
 
-    private final StackConfig config;
-    private final ManagedProcess process;
     private final Path dir;
 
     ObjectStore(StackConfig config) {
-        this.config = config;
-        this.process = new ManagedProcess(config, "s3");
+        super(config, "s3", Duration.ofSeconds(60), Duration.ofSeconds(15));
         this.dir = config.varDir().resolve("s3");
-    }
-
-    @Override
-    public String name() {
-        return "s3";
     }
 
     @Override
     public String address() {
         return config.s3Endpoint();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(60);
-    }
-
-    @Override
-    public boolean running() {
-        return process.running().isPresent();
     }
 
     @Override
@@ -91,13 +73,4 @@ final class ObjectStore implements StackPart {
         }
     }
 
-    @Override
-    public void stop() {
-        process.stop(Duration.ofSeconds(15));
-    }
-
-    @Override
-    public String diagnostics() {
-        return process.logTail(20);
-    }
 }

@@ -28,24 +28,17 @@ import java.util.Set;
  * run as root, so when the stack runs as root (CI containers) the server runs as a system user
  * {@value #SERVICE_USER} created on first start.
  */
-final class PostgresServer implements StackPart {
+final class PostgresServer extends ProcessPart {
 
     static final String SERVICE_USER = "ieim";
     private static final String BINARIES_RESOURCE = "postgres-linux-x86_64.txz";
 
-    private final StackConfig config;
-    private final ManagedProcess process;
     private final Path dir;
 
     PostgresServer(StackConfig config) {
-        this.config = config;
-        this.process = new ManagedProcess(config, "postgres");
+        // SIGTERM is PostgreSQL's "smart" shutdown; it waits for clients, so give it time
+        super(config, "postgres", Duration.ofSeconds(60), Duration.ofSeconds(30));
         this.dir = config.varDir().resolve("postgres");
-    }
-
-    @Override
-    public String name() {
-        return "postgres";
     }
 
     @Override
@@ -54,13 +47,8 @@ final class PostgresServer implements StackPart {
     }
 
     @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(60);
-    }
-
-    @Override
     public boolean running() {
-        return !config.embeddedPostgres() || process.running().isPresent();
+        return !config.embeddedPostgres() || super.running();
     }
 
     @Override
@@ -172,14 +160,8 @@ final class PostgresServer implements StackPart {
     @Override
     public void stop() {
         if (config.embeddedPostgres()) {
-            // SIGTERM is PostgreSQL's "smart" shutdown; it waits for clients, so give it time
-            process.stop(Duration.ofSeconds(30));
+            super.stop();
         }
-    }
-
-    @Override
-    public String diagnostics() {
-        return process.logTail(20);
     }
 
     /** Unpacks the binaries of the zonky artifact once per version into var/runtime. */

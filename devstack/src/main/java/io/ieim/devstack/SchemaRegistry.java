@@ -11,34 +11,15 @@ import java.util.Map;
  * schemas and their global ids survive a restart (the in-memory H2 default would renumber them and
  * orphan every record already written).
  */
-final class SchemaRegistry implements StackPart {
-
-    private final StackConfig config;
-    private final ManagedProcess process;
+final class SchemaRegistry extends ProcessPart {
 
     SchemaRegistry(StackConfig config) {
-        this.config = config;
-        this.process = new ManagedProcess(config, "registry");
-    }
-
-    @Override
-    public String name() {
-        return "registry";
+        super(config, "registry", Duration.ofSeconds(120), Duration.ofSeconds(20));
     }
 
     @Override
     public String address() {
         return config.registryUrl();
-    }
-
-    @Override
-    public Duration startTimeout() {
-        return Duration.ofSeconds(120);
-    }
-
-    @Override
-    public boolean running() {
-        return process.running().isPresent();
     }
 
     @Override
@@ -78,13 +59,4 @@ final class SchemaRegistry implements StackPart {
                 && Http.answers(config.registryUrl() + "/system/info");
     }
 
-    @Override
-    public void stop() {
-        process.stop(Duration.ofSeconds(20));
-    }
-
-    @Override
-    public String diagnostics() {
-        return process.logTail(20);
-    }
 }
