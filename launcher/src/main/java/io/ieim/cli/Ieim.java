@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 DevCommand.class,
                 RunCommand.class,
                 DemoCommand.class,
+                BenchCommand.class,
                 IdentityCommand.class,
                 IngestCommand.class,
                 DecisionsCommand.class,
