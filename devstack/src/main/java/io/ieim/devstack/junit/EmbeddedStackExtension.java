@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * that all modules share one) is reused and left running.
  *
  * <p>The test stack lives apart from a developer's: {@code <home>/var/test-stack}, port base 29000
- * (system properties {@code ieim.test.var} and {@code ieim.test.portBase} override).
+ * (system properties {@code ieim.test.var} or the environment variable {@code IEIM_TEST_VAR}, and
+ * {@code ieim.test.portBase}, override).
  * {@code -Dieim.skipStackTests=true} disables these tests.
  */
 public final class EmbeddedStackExtension implements BeforeAllCallback, ParameterResolver, ExecutionCondition {
@@ -75,7 +76,9 @@ public final class EmbeddedStackExtension implements BeforeAllCallback, Paramete
 
         static StackHandle start() {
             StackConfig base = StackConfig.fromEnvironment();
-            Path var = Path.of(System.getProperty("ieim.test.var", base.home().resolve("var/test-stack").toString()));
+            String configured = System.getProperty("ieim.test.var", System.getenv("IEIM_TEST_VAR"));
+            Path var = configured != null && !configured.isBlank() ? Path.of(configured)
+                    : base.home().resolve("var/test-stack");
             int portBase = Integer.getInteger("ieim.test.portBase", 29000);
             EmbeddedStack stack = new EmbeddedStack(base.withVarDir(var).withPortBase(portBase));
             boolean alreadyUp = stack.status().healthy();
