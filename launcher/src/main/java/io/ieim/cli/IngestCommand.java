@@ -41,7 +41,12 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> files = collect(paths);
         StackConfig config = StackConfig.fromEnvironment();
-        MailNormalizer normalizer = new MailNormalizer();
+        MailNormalizer normalizer;
+        try {
+            normalizer = new MailNormalizer(io.ieim.domain.mail.NormalizationLimits.from(System.getenv()));
+        } catch (IllegalArgumentException e) {
+            throw new Ieim.BadInput("mail limits: " + e.getMessage());
+        }
         Map<String, NormalizedMail> mails = new LinkedHashMap<>();
         Map<String, byte[]> raws = new LinkedHashMap<>();
         Map<String, Path> sources = new LinkedHashMap<>();

@@ -16,9 +16,25 @@ package io.ieim.domain.mail;
  */
 public record NormalizationLimits(long maxBytes, int maxParts, int maxDepth, int maxHeaders, int maxBodyChars) {
 
-    /** 25 MiB, 500 parts, depth 20, 1000 header fields per section, 2 million characters of text. */
+    /**
+     * 25 MiB, 500 parts, depth 20, 1000 header fields per section, 400,000 characters of text (the
+     * decoded text travels in the mail event, which must stay below Kafka's 1 MB message size).
+     */
     public static final NormalizationLimits DEFAULT =
-            new NormalizationLimits(25L * 1024 * 1024, 500, 20, 1000, 2_000_000);
+            new NormalizationLimits(25L * 1024 * 1024, 500, 20, 1000, 400_000);
+
+    /**
+     * The defaults, each overridable by an environment variable: IEIM_MAIL_MAX_BYTES,
+     * IEIM_MAIL_MAX_PARTS, IEIM_MAIL_MAX_DEPTH, IEIM_MAIL_MAX_HEADERS, IEIM_MAIL_MAX_BODY_CHARS.
+     */
+    public static NormalizationLimits from(java.util.Map<String, String> env) {
+        return new NormalizationLimits(
+                Long.parseLong(env.getOrDefault("IEIM_MAIL_MAX_BYTES", Long.toString(DEFAULT.maxBytes))),
+                Integer.parseInt(env.getOrDefault("IEIM_MAIL_MAX_PARTS", Integer.toString(DEFAULT.maxParts))),
+                Integer.parseInt(env.getOrDefault("IEIM_MAIL_MAX_DEPTH", Integer.toString(DEFAULT.maxDepth))),
+                Integer.parseInt(env.getOrDefault("IEIM_MAIL_MAX_HEADERS", Integer.toString(DEFAULT.maxHeaders))),
+                Integer.parseInt(env.getOrDefault("IEIM_MAIL_MAX_BODY_CHARS", Integer.toString(DEFAULT.maxBodyChars))));
+    }
 
     public NormalizationLimits {
         if (maxBytes < 1 || maxParts < 1 || maxDepth < 0 || maxHeaders < 1 || maxBodyChars < 1) {
