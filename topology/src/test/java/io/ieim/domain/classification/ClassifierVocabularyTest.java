@@ -285,6 +285,104 @@ class ClassifierVocabularyTest {
                 ok("de holiday accident is no auto reply", mail("Unfall mit Mietwagen im Urlaub",
                         "Während unseres Urlaubs in Spanien hatten wir einen Unfall mit dem Mietwagen. Der Vermieter will "
                                 + "800 Euro Selbstbeteiligung."), CLAIM_NEW),
+                // --- generalizations for the sample-corpus regression (hand-written, not taken from data/samples)
+                ok("de death under a funeral policy is a new claim", mail("Todesfall meiner Mutter",
+                        "Meine Mutter ist am Montag verstorben. Sie hatte bei Ihnen eine Sterbegeldversicherung. "
+                                + "Was muss ich einreichen?"), CLAIM_NEW, VULNERABLE_CUSTOMER),
+                ok("en death under a life policy is a new claim", mail("My husband",
+                        "My husband died last month. He had a life insurance policy with you and I am the beneficiary "
+                                + "named in it. How do I get the money paid?").language("en"), CLAIM_NEW, VULNERABLE_CUSTOMER),
+                ok("de dentist's bill for reimbursement is a health claim, not billing", mail("Zahnarztrechnung zur Erstattung",
+                        "Guten Tag, anbei die Rechnung meiner Zahnärztin für zwei Füllungen, bitte um Erstattung."), CLAIM_NEW),
+                ok("en hospital invoice after a fall is a new claim", mail("Hospital invoice after my fall",
+                        "I slipped on ice on Saturday and was taken to hospital. I have now received the hospital "
+                                + "invoice, please reimburse me.").language("en"), CLAIM_NEW, PII_SENSITIVE),
+                ok("de claim number in the attachment name only: an update", mail("Dokument", "")
+                        .attachment("Schadenanzeige_SC-2025-778812.pdf"), CLAIM_UPDATE),
+                ok("en follow-up with documents asked for and a reimbursement question", mail("Re: Physiotherapy",
+                        "Attached the prescription you asked for. Is there an update on the reimbursement?")
+                        .language("en"), CLAIM_UPDATE, PII_SENSITIVE),
+                ok("en forwarded repair estimate on a claim is an update", mail("Fwd: Estimate for storm and water damage repairs",
+                        "Hi, below the builder's estimate for the roof repairs on claim SC-2026-101010. Can they go ahead?")
+                        .language("en"), CLAIM_UPDATE),
+                ok("en garage invoice on a claim is an update, not billing", mail("Invoice 5521 for claim SC-2025-443322",
+                        "Please find attached our invoice for the repair of the rear door, amount due EUR 1,250.00.")
+                        .language("en"), CLAIM_UPDATE),
+                ok("de short reply to the insurer's claim mail", mail("AW: Termin", "Donnerstag passt mir gut.")
+                        .quoted("> Sehr geehrte Frau Roth, zu Ihrem Schaden SC-2025-909090 möchte unser Gutachter "
+                                + "das Fahrzeug ansehen. Passt Ihnen Donnerstag?"), CLAIM_UPDATE),
+                ok("en water through the ceiling", mail("Ceiling",
+                        "Water came through my bedroom ceiling overnight and the carpet is soaked.").language("en"), CLAIM_NEW),
+                ok("en what to do if an accident happened abroad is a question", mail("Italy trip",
+                        "We are driving to Italy next month. I would like to know: if I have an accident over there, "
+                                + "who pays?").language("en"), GENERAL_INQUIRY),
+                ok("de what to do after an accident is a question", mail("Was tun bei einem Unfall in Kroatien?",
+                        "Wir fahren im Sommer mit dem Auto nach Kroatien. Was muss ich tun, wenn ich dort einen Unfall habe?"),
+                        GENERAL_INQUIRY),
+                ok("de switch from comprehensive to partial cover; the running claim stays", mail("Wechsel von Vollkasko auf Teilkasko",
+                        "Bitte stellen Sie meine Kfz-Versicherung ab Januar auf Teilkasko um. Der laufende Schaden vom März "
+                                + "ist davon nicht betroffen."), POLICY_CHANGE),
+                ok("en add a partner to a policy", mail("Partner",
+                        "Could you add my partner to my home contents policy? She moved in with me.").language("en"),
+                        POLICY_CHANGE),
+                ok("de take a newborn into the contract", mail("Nachwuchs",
+                        "Unser Sohn Paul ist am 2. Mai zur Welt gekommen. Wir möchten ihn ab Geburt in unseren Vertrag "
+                                + "aufnehmen lassen."), POLICY_CHANGE),
+                ok("en transfer the insurance to another car", mail("Swapping cars",
+                        "Please transfer my insurance to the hatchback I picked up this morning.").language("en"),
+                        POLICY_CHANGE),
+                ok("de what a move abroad would mean is a question", mail("Vertrag bei Umzug nach Österreich",
+                        "Ich ziehe eventuell nächstes Jahr nach Wien. Ich würde gerne wissen: Was passiert dann mit meiner "
+                                + "Hausratversicherung?"), GENERAL_INQUIRY),
+                ok("en proof of cover for a landlord", mail("Insurance confirmation for my landlord",
+                        "My new landlord wants written proof that I have liability cover. Could you email me a short letter?")
+                        .language("en"), DOCUMENT_REQUEST),
+                ok("de proof of health insurance for the residence permit", mail("Aufenthaltstitel",
+                        "Für die Verlängerung meines Aufenthaltstitels brauche ich einen Nachweis der Krankenversicherung."),
+                        DOCUMENT_REQUEST),
+                ok("en asking whether documents exist in a language is a question", mail("Turkish",
+                        "I am wondering: do you provide your policy documents in Turkish?").language("en"), GENERAL_INQUIRY),
+                ok("de payment frequency is billing", mail("Zahlweise",
+                        "Ich möchte die Zahlweise meiner Hausratversicherung von jährlich auf monatlich ändern."), BILLING),
+                okAlso("de quote request named in the subject", mail("Anfrage Wohngebäudeversicherung",
+                        "Wir bauen gerade ein Haus in Lüneburg. Können Sie mir sagen, welche Informationen Sie benötigen?"),
+                        QUOTE_REQUEST, Set.of(GENERAL_INQUIRY)),
+                ok("de fake premium invoice with a login link is phishing", mail("Ihre Rechnung ist bereit",
+                        "Sehr geehrter Kunde, Ihre aktuelle Beitragsrechnung steht bereit. Melden Sie sich hier an, um sie zu "
+                                + "begleichen: https://kundenkonto-secure-login.example/pay"), SPAM),
+                ok("en storage lure is phishing", mail("Storage warning",
+                        "Your inbox is 97% full. Upgrade your storage now to keep receiving mail.").language("en"), SPAM),
+                ok("en shared-document lure is phishing", mail("New document",
+                        "Anna Weber has shared a document with you. Open the secure link to view and sign: "
+                                + "https://docs-share.example/view/88a1").language("en"), SPAM),
+                ok("en weight-loss bait is spam", mail("you need to see this",
+                        "Lost 12 kg in a month with this one trick: https://slim.example/go").language("en"), SPAM),
+                ok("en a customer who cannot log in pastes the portal link: no phishing", mail("Login problem",
+                        "I can't log in to the customer portal at https://portal.example.de/login - it says my password is "
+                                + "wrong. Can you reset it?").language("en"), GENERAL_INQUIRY),
+                ok("de no more newsletters is an objection, not spam", mail("Werbung",
+                        "Bitte schicken Sie mir keine Newsletter mehr und nehmen Sie mich aus dem Verteiler."), PRIVACY_REQUEST),
+                ok("en unsubscribe me is an objection, not spam", mail("Unsubscribe",
+                        "Please unsubscribe me and do not use my data for marketing any more.").language("en"), PRIVACY_REQUEST),
+                ok("de data breach", mail("Datenpanne?",
+                        "Ein Brief mit meinen Gesundheitsdaten ging an meinen Nachbarn. Ich will wissen, wer noch Zugriff hatte."),
+                        PRIVACY_REQUEST),
+                ok("en letter to the wrong house, data protection authority", mail("Your letter went to the wrong house",
+                        "A letter meant for me was delivered to the wrong house. I want to know what other data of mine was "
+                                + "disclosed, otherwise I will report this to the data protection authority.").language("en"),
+                        PRIVACY_REQUEST, REGULATOR_ESCALATION),
+                ok("de garnishment order is legal", mail("Pfändung",
+                        "anbei erhalten Sie eine Pfändungsverfügung des Finanzamts gegen Ihren Versicherungsnehmer. Bitte teilen "
+                                + "Sie uns als Drittschuldner mit, ob Ansprüche bestehen."), LEGAL),
+                ok("en power of attorney of a relative is no lawyer", mail("Power of attorney for my father",
+                        "I hold a lasting power of attorney for my father, who has dementia. Could you please tell me how to "
+                                + "register it on his policies?").language("en"), GENERAL_INQUIRY, VULNERABLE_CUSTOMER),
+                ok("de anonymous fraud tip is an inquiry with a fraud flag", mail("Hinweis",
+                        "Ich möchte anonym bleiben. Mein Nachbar hat seinen Wohnwagen als gestohlen gemeldet, dabei steht er "
+                                + "bei seinem Bruder im Hof."), GENERAL_INQUIRY, FRAUD_INDICATOR),
+                ok("en tip about inflated invoices is an inquiry with a fraud flag", mail("Tip",
+                        "I'd rather stay anonymous, but the garage on Mill Road inflates repair invoices for insurance jobs.")
+                        .language("en"), GENERAL_INQUIRY, FRAUD_INDICATOR),
                 // --- uncertain
                 unsure("no signal at all", mail("Hallo", "Bitte rufen Sie mich zurück."), GENERAL_INQUIRY),
                 unsure("only quoted text talks of cancelling", mail("AW: Ihre Nachricht", "Danke!")
