@@ -4,6 +4,7 @@ import io.ieim.domain.classification.Classification;
 import io.ieim.domain.classification.ClassificationInput;
 import io.ieim.domain.classification.ClassificationRules;
 import io.ieim.domain.classification.Classifier;
+import io.ieim.domain.classification.IntentModel;
 import io.ieim.domain.identity.IdentityDirectory;
 import io.ieim.domain.identity.IdentityResolution;
 import io.ieim.domain.identity.IdentityResolver;
@@ -51,11 +52,19 @@ public class DecisionPipeline {
     private final Classifier classifier;
     private final Router router;
     private final Redactor redactor;
+    private final IntentModel model;
     private final String rulesetVersion;
     private final String configHash;
 
     public DecisionPipeline(ClassificationRules classification, RoutingRuleset routing, RedactionPolicy redaction,
                             byte[] redactionKey) {
+        this(classification, routing, redaction, redactionKey, IntentModel.NONE);
+    }
+
+    /** With an optional model provider's second opinion (see {@link IntentModel}). */
+    public DecisionPipeline(ClassificationRules classification, RoutingRuleset routing, RedactionPolicy redaction,
+                            byte[] redactionKey, IntentModel model) {
+        this.model = model;
         this.classifier = new Classifier(classification);
         this.router = new Router(routing);
         this.redactor = new Redactor(redaction, redactionKey);
@@ -65,6 +74,9 @@ public class DecisionPipeline {
         config.put("classification", classification.version());
         config.put("routing", routing.version());
         config.put("redaction", redaction.version());
+        if (model != IntentModel.NONE) {
+            config.put("intent_model", model.id()); // absent when off, so the default hash never changes
+        }
         // which key, never the key: hashes in excerpts change with it, decisions do not
         config.put("redaction_key_id", Digests.sha256Hex(HexFormat.of().formatHex(redactionKey)).substring(0, 16));
         this.configHash = ConfigHash.of(config);
@@ -75,8 +87,18 @@ public class DecisionPipeline {
         this.classifier = other.classifier;
         this.router = other.router;
         this.redactor = other.redactor;
+        this.model = other.model;
         this.rulesetVersion = other.rulesetVersion;
         this.configHash = other.configHash;
+    }
+
+    /** The pipeline with the rule files shipped in the spec jar and an intent model. */
+    public static DecisionPipeline standard(byte[] redactionKey, IntentModel model) {
+        return new DecisionPipeline(
+                ClassificationRules.load(resource("classification-v1.yaml")),
+                RoutingRuleset.load(resource("routing-v1.yaml")),
+                RedactionPolicy.load(resource("redaction-v1.yaml")),
+                redactionKey, model);
     }
 
     /** The pipeline with the rule files shipped in the spec jar. */
@@ -140,8 +162,9 @@ public class DecisionPipeline {
         observer.stageFinished(AuditStage.IDENTITY_RESOLVED);
 
         // 4. classified
+        ClassificationInput classificationInput = ClassificationInput.of(mail, parts);
         Classification classification = mail.parseFailed() ? null
-                : classifier.classify(ClassificationInput.of(mail, parts));
+                : IntentModel.review(classifier.classify(classificationInput), model, classificationInput);
         stages.add(stage(AuditStage.CLASSIFIED, classification == null ? Digests.sha256Hex("") : Digests.sha256Hex(
                 classification.primaryIntent() + "|" + classification.intents() + "|" + classification.riskFlags()
                         + "|" + classification.confidence()), classification == null ? details("skipped", "unparseable")
