@@ -38,16 +38,20 @@ final class DeadLetterHandlers {
         return configs.get(METRICS_CONFIG) instanceof DecisionMetrics m ? m : null;
     }
 
-    /** Values (or keys) that cannot be deserialized. */
-    public static final class Deserialization implements DeserializationExceptionHandler {
-        private DeadLetters deadLetters;
-        private DecisionMetrics metrics;
+    /** What both handlers take from the Streams configuration. */
+    private abstract static class Configured implements org.apache.kafka.common.Configurable {
+        DeadLetters deadLetters;
+        DecisionMetrics metrics;
 
         @Override
         public void configure(Map<String, ?> configs) {
             deadLetters = deadLetters(configs);
             metrics = metrics(configs);
         }
+    }
+
+    /** Values (or keys) that cannot be deserialized. */
+    public static final class Deserialization extends Configured implements DeserializationExceptionHandler {
 
         @Override
         public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
@@ -61,15 +65,7 @@ final class DeadLetterHandlers {
     }
 
     /** Exceptions thrown while a processor handles a record. */
-    public static final class Processing implements ProcessingExceptionHandler {
-        private DeadLetters deadLetters;
-        private DecisionMetrics metrics;
-
-        @Override
-        public void configure(Map<String, ?> configs) {
-            deadLetters = deadLetters(configs);
-            metrics = metrics(configs);
-        }
+    public static final class Processing extends Configured implements ProcessingExceptionHandler {
 
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
