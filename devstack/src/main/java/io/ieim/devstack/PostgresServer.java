@@ -38,7 +38,20 @@ final class PostgresServer extends ProcessPart {
     PostgresServer(StackConfig config) {
         // SIGTERM is PostgreSQL's "smart" shutdown; it waits for clients, so give it time
         super(config, "postgres", Duration.ofSeconds(60), Duration.ofSeconds(30));
-        this.dir = config.varDir().resolve("postgres");
+        this.dir = home(config).resolve("postgres");
+    }
+
+    /**
+     * Where the server's binaries and data live: under the stack's folder, except when the stack runs
+     * as root below a folder the service user cannot traverse (a clone in /root): then under
+     * /var/lib/ieim/&lt;hash of the stack folder&gt;, linked from the stack folder, so the database can run.
+     */
+    static Path home(StackConfig config) {
+        if (!isRoot() || traversable(config.varDir())) {
+            return config.varDir();
+        }
+        String id = Integer.toHexString(config.varDir().toString().hashCode());
+        return Path.of("/var/lib/ieim", id);
     }
 
     @Override
@@ -61,6 +74,7 @@ final class PostgresServer extends ProcessPart {
         Path socketDir = dir.resolve("run");
         Files.createDirectories(socketDir);
         boolean asRoot = isRoot();
+        linkFromStackFolder();
         if (asRoot) {
             ensureServiceUser();
             requireTraversable(bin);
@@ -166,7 +180,7 @@ final class PostgresServer extends ProcessPart {
 
     /** Unpacks the binaries of the zonky artifact once per version into var/runtime. */
     private Path ensureBinaries() throws IOException {
-        Path target = config.runtimeDir().resolve("postgres");
+        Path target = home(config).resolve("runtime").resolve("postgres");
         Path marker = target.resolve(".complete");
         if (Files.isRegularFile(marker)) {
             return target;
@@ -224,6 +238,28 @@ final class PostgresServer extends ProcessPart {
         if (id.waitFor() != 0) {
             exec(List.of("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE_USER));
         }
+    }
+
+    /** Makes data kept outside the stack folder findable from it (var/postgres -> /var/lib/ieim/...). */
+    private void linkFromStackFolder() throws IOException {
+        Path link = config.varDir().resolve("postgres");
+        if (!dir.equals(link) && !Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectories(config.varDir());
+            Files.createSymbolicLink(link, dir);
+        }
+    }
+
+    private static boolean traversable(Path path) {
+        for (Path p = path.toAbsolutePath(); p != null; p = p.getParent()) {
+            try {
+                if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The service user must be able to reach the binaries; fail with the reason instead of a cryptic exec error. */
