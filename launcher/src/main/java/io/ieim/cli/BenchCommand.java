@@ -44,14 +44,25 @@ final class BenchCommand implements Callable<Integer> {
         List<MailView> views = raws.stream().map(r -> MailViews.of(normalizer.normalize(r))).toList();
         double[] normalize = new double[rounds];
         double[] decide = new double[rounds];
+        java.util.Map<io.ieim.spec.AuditStage, long[]> stageNanos = new java.util.EnumMap<>(io.ieim.spec.AuditStage.class);
         for (int round = -5; round < rounds; round++) {
             long t0 = System.nanoTime();
             for (byte[] raw : raws) {
                 normalizer.normalize(raw);
             }
             long t1 = System.nanoTime();
+            long[] last = {System.nanoTime()};
+            int r = round;
+            StageObserver timing = stage -> {
+                long now = System.nanoTime();
+                if (r >= 0) {
+                    stageNanos.computeIfAbsent(stage, k -> new long[1])[0] += now - last[0];
+                }
+                last[0] = now;
+            };
             for (MailView view : views) {
-                pipeline.decide(view, directory, StageObserver.NONE);
+                last[0] = System.nanoTime();
+                pipeline.decide(view, directory, timing);
             }
             long t2 = System.nanoTime();
             if (round >= 0) {
@@ -64,6 +75,8 @@ final class BenchCommand implements Callable<Integer> {
                 median(normalize), Arrays.stream(normalize).min().orElse(0), Arrays.stream(normalize).max().orElse(0));
         System.out.printf("decide (split, signals, redact, identity, classify, route, hash): median %.0f mails/s (min %.0f, max %.0f)%n",
                 median(decide), Arrays.stream(decide).min().orElse(0), Arrays.stream(decide).max().orElse(0));
+        long mails = (long) views.size() * rounds;
+        stageNanos.forEach((stage, nanos) -> System.out.printf("  %-18s mean %.3f ms per mail%n", stage, nanos[0] / 1e6 / mails));
         return 0;
     }
 

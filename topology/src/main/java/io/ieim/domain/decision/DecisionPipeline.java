@@ -141,7 +141,6 @@ public class DecisionPipeline {
         observer.stageFinished(AuditStage.NORMALIZED);
 
         // 2. redacted: the subject as analysts may see it; evidence excerpts are redacted the same way
-        List<Signal> signals = mail.parseFailed() ? List.of() : extractor.extract(mail, parts);
         RedactedText subject = redactor.redact("subject", mail.subject() == null ? "" : mail.subject());
         stages.add(stage(AuditStage.REDACTED, Digests.sha256Hex(subject.text()), details(
                 "subject", subject.text(),
@@ -149,6 +148,7 @@ public class DecisionPipeline {
         observer.stageFinished(AuditStage.REDACTED);
 
         // 3. identity, against the identity data as it is now (pinned by the snapshot digest)
+        List<Signal> signals = mail.parseFailed() ? List.of() : extractor.extract(mail, parts);
         IdentityResolution identity = resolver.resolve(signals, directory);
         stages.add(stage(AuditStage.IDENTITY_RESOLVED, identity.snapshotDigest(), details(
                 "status", identity.status().name(),
