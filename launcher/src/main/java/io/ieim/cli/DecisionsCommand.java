@@ -1,15 +1,10 @@
 package io.ieim.cli;
 
 import io.ieim.avro.Decision;
-import io.ieim.avro.RegistrySerdes;
 import io.ieim.devstack.StackConfig;
 import io.ieim.spec.Topics;
 import io.ieim.topology.DecisionJson;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,11 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 /** {@code ieim decisions export [--out FILE]} (CONTRACT-V1 §6). */
@@ -67,36 +59,13 @@ final class DecisionsCommand {
 
     /** Reads the compacted decisions topic from the beginning to its current end: the latest per mail. */
     static Map<String, Decision> latestDecisions(StackConfig config) throws IOException {
-        Map<String, Object> props = RegistrySerdes.consumerConfig(config.kafkaBootstrap(), config.registryUrl(),
-                "ieim-export-" + UUID.randomUUID());
-        props.put("enable.auto.commit", false);
-        props.put("default.api.timeout.ms", 8000);
         Map<String, Decision> latest = new TreeMap<>();
-        try (KafkaConsumer<String, Decision> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                RegistrySerdes.<Decision>valueDeserializer(config.registryUrl()))) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.DECISIONS.name(), Duration.ofSeconds(8));
-            if (infos == null || infos.isEmpty()) {
-                throw new IOException("topic " + Topics.DECISIONS.name() + " not found at " + config.kafkaBootstrap());
+        for (ConsumerRecord<String, Decision> record : TopicReader.<Decision>readAll(config, Topics.DECISIONS.name())) {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
             }
-            List<TopicPartition> partitions = infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(8));
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IOException("reading decisions timed out");
-                }
-                for (ConsumerRecord<String, Decision> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                }
-            }
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IOException("Kafka at " + config.kafkaBootstrap() + " is unreachable (is the stack up? ieim dev up)", e);
         }
         return latest;
     }

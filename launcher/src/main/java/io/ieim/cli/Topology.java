@@ -67,6 +67,60 @@ final class Topology {
         }
     }
 
+    /** Tree heads are signed every this many entries of an audit chain (IEIM_ANCHOR_EVERY). */
+    static int anchorEvery() {
+        String v = System.getenv("IEIM_ANCHOR_EVERY");
+        return v == null || v.isBlank() ? 100 : Integer.parseInt(v.trim());
+    }
+
+    /**
+     * The Ed25519 key that signs audit tree heads: IEIM_ANCHOR_PRIVATE_KEY and IEIM_ANCHOR_PUBLIC_KEY
+     * (base64 PKCS#8 / X.509) when set; the dev stack generates a pair under var/keys on first use and
+     * says so. Rotation: configure a new pair; verifiers trust every public key in var/keys/*.pub.
+     */
+    static java.security.KeyPair anchorKey(StackConfig config) throws IOException {
+        String priv = System.getenv("IEIM_ANCHOR_PRIVATE_KEY");
+        String pub = System.getenv("IEIM_ANCHOR_PUBLIC_KEY");
+        if (priv != null && !priv.isBlank() && pub != null && !pub.isBlank()) {
+            return new java.security.KeyPair(io.ieim.ledger.Ed25519Keys.publicKey(pub), io.ieim.ledger.Ed25519Keys.privateKey(priv));
+        }
+        Path dir = config.varDir().resolve("keys");
+        Path privFile = dir.resolve("anchor-ed25519.key");
+        if (!Files.isRegularFile(privFile)) {
+            java.security.KeyPair pair = io.ieim.ledger.Ed25519Keys.generate();
+            Files.createDirectories(dir);
+            Files.writeString(privFile, io.ieim.ledger.Ed25519Keys.encode(pair.getPrivate()) + "\n");
+            Files.writeString(dir.resolve("anchor-" + io.ieim.ledger.Ed25519Keys.keyId(pair.getPublic()) + ".pub"),
+                    io.ieim.ledger.Ed25519Keys.encode(pair.getPublic()) + "\n");
+            Files.writeString(dir.resolve("anchor-ed25519.current.pub"), io.ieim.ledger.Ed25519Keys.encode(pair.getPublic()) + "\n");
+            System.err.println("ieim: generated a development anchor signing key at " + privFile
+                    + " (set IEIM_ANCHOR_PRIVATE_KEY / IEIM_ANCHOR_PUBLIC_KEY in production)");
+        }
+        return new java.security.KeyPair(
+                io.ieim.ledger.Ed25519Keys.publicKey(Files.readString(dir.resolve("anchor-ed25519.current.pub"))),
+                io.ieim.ledger.Ed25519Keys.privateKey(Files.readString(privFile)));
+    }
+
+    /** Public keys a verifier trusts: every var/keys/anchor-*.pub, by key id. */
+    static java.util.Map<String, java.security.PublicKey> trustedAnchorKeys(StackConfig config) throws IOException {
+        java.util.Map<String, java.security.PublicKey> keys = new java.util.TreeMap<>();
+        Path dir = config.varDir().resolve("keys");
+        String env = System.getenv("IEIM_ANCHOR_PUBLIC_KEY");
+        if (env != null && !env.isBlank()) {
+            var key = io.ieim.ledger.Ed25519Keys.publicKey(env);
+            keys.put(io.ieim.ledger.Ed25519Keys.keyId(key), key);
+        }
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().matches("anchor-.*\\.pub")).toList()) {
+                    var key = io.ieim.ledger.Ed25519Keys.publicKey(Files.readString(f));
+                    keys.put(io.ieim.ledger.Ed25519Keys.keyId(key), key);
+                }
+            }
+        }
+        return keys;
+    }
+
     /**
      * The redaction HMAC key: IEIM_REDACTION_KEY (hex) when set; the dev stack generates one on first
      * use under var/keys and says so.

@@ -89,7 +89,7 @@ class DecisionFlowStackTest {
     private void startTopology() throws Exception {
         port = freePort();
         service = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
-                stack.registryUrl(), stateDir, port), DecisionPipeline.standard(KEY));
+                stack.registryUrl(), stateDir, port, Topology.anchorKey(stack), 10), DecisionPipeline.standard(KEY));
         service.start();
         assertThat(service.awaitRunning(Duration.ofSeconds(120))).as("topology RUNNING").isTrue();
     }
@@ -160,7 +160,7 @@ class DecisionFlowStackTest {
         // interactive queries: a second instance joins; each answers for every mail, forwarding to the owner
         int secondPort = freePort();
         try (DecisionService second = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
-                stack.registryUrl(), temp.resolve("state-2"), secondPort), DecisionPipeline.standard(KEY))) {
+                stack.registryUrl(), temp.resolve("state-2"), secondPort, Topology.anchorKey(stack), 10), DecisionPipeline.standard(KEY))) {
             second.start();
             assertThat(second.awaitRunning(Duration.ofSeconds(120))).isTrue();
             assertThat(service.awaitRunning(Duration.ofSeconds(120))).isTrue();
@@ -179,6 +179,30 @@ class DecisionFlowStackTest {
             assertThat(metrics).contains("ieim_decisions_total{", "ieim_stage_latency_seconds", "ieim_identity_status_total{");
         }
         assertThat(service.awaitRunning(Duration.ofSeconds(120))).isTrue();
+
+        // the audit ledger: every chain and anchor verifies; a record forged by an outside client does not
+        Thread.sleep(3000); // the chainer runs behind the decisions
+        assertThat(Ieim.run("ledger", "verify", "--chains", applicationId + "/")).isZero();
+        try (KafkaProducer<String, io.ieim.avro.AuditEvent> outsider = new KafkaProducer<>(
+                RegistrySerdes.producerConfig(stack.kafkaBootstrap(), stack.registryUrl(), "outsider"),
+                new StringSerializer(), RegistrySerdes.<io.ieim.avro.AuditEvent>valueSerializer(stack.registryUrl()))) {
+            String chain = applicationId + "/audit-0";
+            outsider.send(new ProducerRecord<>(Topics.AUDIT.name(), 0, chain + ":999999", io.ieim.avro.AuditEvent.newBuilder()
+                    .setEventId("forged").setStage("DECIDED").setPayloadHash("0".repeat(64)).setChainId(chain)
+                    .setSequence(999999L).setPrevHash("0".repeat(64)).setEntryHash("0".repeat(64))
+                    .setRecordedAt(Instant.EPOCH).build())).get(30, TimeUnit.SECONDS);
+        }
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        int verify;
+        try {
+            verify = Ieim.run("ledger", "verify", "--chains", applicationId + "/");
+        } finally {
+            System.setErr(originalErr);
+        }
+        assertThat(verify).isEqualTo(Ieim.EXIT_FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ledger verification failed: chain " + applicationId + "/audit-0 sequence 999999");
 
         // re-ingesting the same files is recognized: nothing new is published
         assertThat(Ieim.run("ingest", corpus.mailDir().toString())).isZero();

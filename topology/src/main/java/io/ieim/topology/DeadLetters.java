@@ -79,7 +79,7 @@ final class DeadLetters {
         if (messageId == null) {
             audit.setMessageId(null);
         }
-        out.add(record(Topics.AUDIT.name(), audit.getEventId(), audits.serialize(Topics.AUDIT.name(), audit)));
+        out.add(record(Topics.AUDIT_PENDING.name(), audit.getEventId(), audits.serialize(Topics.AUDIT_PENDING.name(), audit)));
 
         if (messageId != null && Topics.MAIL_RECEIVED.name().equals(context.topic())) {
             DecisionOutcome quarantine = pipeline.quarantine(messageId, null, "processing failed: " + reason);

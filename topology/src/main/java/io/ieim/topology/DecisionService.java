@@ -46,13 +46,17 @@ public final class DecisionService implements AutoCloseable {
      * @param registryUrl   Apicurio registry v3 URL
      * @param stateDir      local state (RocksDB) folder
      * @param httpPort      port of the HTTP endpoint on 127.0.0.1
+     * @param anchorKey     Ed25519 key that signs the audit chains' tree heads
+     * @param anchorEvery   a signed tree head every this many entries of a chain
      */
-    public record Settings(String applicationId, String bootstrap, String registryUrl, Path stateDir, int httpPort) {
+    public record Settings(String applicationId, String bootstrap, String registryUrl, Path stateDir, int httpPort,
+                           java.security.KeyPair anchorKey, int anchorEvery) {
     }
 
     private final Settings settings;
     private final KafkaStreams streams;
     private final KafkaStreams indexStreams;
+    private final KafkaStreams auditStreams;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer http;
     private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -74,6 +78,14 @@ public final class DecisionService implements AutoCloseable {
         indexProps.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().resolve("identity-index").toString());
         indexProps.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
         this.indexStreams = new KafkaStreams(IdentityIndexTopology.build(serdes), indexProps);
+        // the audit chainer: the single writer of each chain, its own application
+        Properties auditProps = streamsProperties(settings);
+        auditProps.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId() + "-audit-chain");
+        auditProps.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        auditProps.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().resolve("audit-chain").toString());
+        auditProps.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
+        this.auditStreams = new KafkaStreams(AuditChainTopology.build(settings.applicationId(), serdes, settings.anchorKey(), settings.anchorEvery()),
+                auditProps);
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.httpPort()), 0);
@@ -106,6 +118,9 @@ public final class DecisionService implements AutoCloseable {
         indexStreams.setUncaughtExceptionHandler(e -> org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
                 .StreamThreadExceptionResponse.REPLACE_THREAD);
         indexStreams.start();
+        auditStreams.setUncaughtExceptionHandler(e -> org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
+                .StreamThreadExceptionResponse.REPLACE_THREAD);
+        auditStreams.start();
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 stopped.countDown();
@@ -121,7 +136,7 @@ public final class DecisionService implements AutoCloseable {
     }
 
     public boolean healthy() {
-        return up(streams.state()) && up(indexStreams.state());
+        return up(streams.state()) && up(indexStreams.state()) && up(auditStreams.state());
     }
 
     private static boolean up(KafkaStreams.State state) {
@@ -135,7 +150,7 @@ public final class DecisionService implements AutoCloseable {
 
     private void health(HttpExchange exchange) throws IOException {
         respond(exchange, healthy() ? 200 : 503, "{\"state\":\"" + streams.state() + "\",\"identity_index\":\""
-                + indexStreams.state() + "\"}", "application/json");
+                + indexStreams.state() + "\",\"audit_chain\":\"" + auditStreams.state() + "\"}", "application/json");
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
@@ -212,6 +227,7 @@ public final class DecisionService implements AutoCloseable {
                 .withGroupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         streams.close(leave);
         indexStreams.close(leave);
+        auditStreams.close(leave);
         streamsMetrics.close();
         http.stop(0);
     }
@@ -220,7 +236,8 @@ public final class DecisionService implements AutoCloseable {
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (streams.state() == KafkaStreams.State.RUNNING && indexStreams.state() == KafkaStreams.State.RUNNING) {
+            if (streams.state() == KafkaStreams.State.RUNNING && indexStreams.state() == KafkaStreams.State.RUNNING
+                    && auditStreams.state() == KafkaStreams.State.RUNNING) {
                 return true;
             }
             TimeUnit.MILLISECONDS.sleep(200);

@@ -64,7 +64,8 @@ public final class DecisionTopology {
                 .process(() -> new DecisionProcessor(pipeline, metrics), Named.as("decide"), DecisionProcessor.DECISIONS_STORE);
         outputs.filter((k, v) -> v instanceof AuditEvent, Named.as("audit-events"))
                 .mapValues(v -> (AuditEvent) v, Named.as("as-audit"))
-                .to(Topics.AUDIT.name(), Produced.with(Serdes.String(), serdes.serde(AuditEvent.class)).withName("audit-sink"));
+                // chained and written to the audit topic by AuditChainTopology, the single writer of each chain
+                .to(Topics.AUDIT_PENDING.name(), Produced.with(Serdes.String(), serdes.serde(AuditEvent.class)).withName("audit-sink"));
         outputs.filter((k, v) -> v instanceof Decision, Named.as("decisions-only"))
                 .mapValues(v -> (Decision) v, Named.as("as-decision"))
                 .to(Topics.DECISIONS.name(), Produced.with(Serdes.String(), decisionSerde).withName("decisions-sink"));

@@ -176,7 +176,7 @@ class DecisionTopologyTest {
         assertThat(decision.getIdentity().getCustomerId()).isEqualTo("CU-1002345");
         assertThat(decision.getDecisionHash()).matches("[0-9a-f]{64}");
 
-        List<AuditEvent> audit = output(Topics.AUDIT.name(), AuditEvent.class).readValuesToList();
+        List<AuditEvent> audit = output(Topics.AUDIT_PENDING.name(), AuditEvent.class).readValuesToList();
         assertThat(audit).extracting(AuditEvent::getStage).containsExactly("INGESTED", "NORMALIZED", "REDACTED",
                 "IDENTITY_RESOLVED", "CLASSIFIED", "ROUTED", "DECIDED");
         assertThat(audit).allMatch(e -> e.getMessageId().equals(mail.getMessageId()));
@@ -212,7 +212,7 @@ class DecisionTopologyTest {
         assertThat(letter.getSourceOffset()).isZero();
         assertThat(letter.getMessageId()).isEqualTo(messageId);
         assertThat(letter.getPayloadSha256()).matches("[0-9a-f]{64}");
-        assertThat(output(Topics.AUDIT.name(), AuditEvent.class).readValuesToList())
+        assertThat(output(Topics.AUDIT_PENDING.name(), AuditEvent.class).readValuesToList())
                 .extracting(AuditEvent::getStage).containsExactly("DEAD_LETTERED");
         Decision quarantine = output(Topics.DECISIONS.name(), Decision.class).readValue();
         assertThat(quarantine.getQueue()).isEqualTo("SECURITY_QUARANTINE");
