@@ -17,7 +17,8 @@ final class RunCommand implements Callable<Integer> {
         DecisionPipeline pipeline = DecisionPipeline.standard(Topology.redactionKey(config));
         DecisionService.Settings settings = new DecisionService.Settings(Topology.APPLICATION_ID,
                 config.kafkaBootstrap(), config.registryUrl(), config.varDir().resolve("topology").resolve("state"),
-                config.topologyPort(), Topology.anchorKey(config), Topology.anchorEvery());
+                config.topologyPort(), Topology.anchorKey(config), Topology.anchorEvery(),
+                Topology.anchorInterval());
         DecisionService service = new DecisionService(settings, pipeline);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "ieim-shutdown"));
         service.start();

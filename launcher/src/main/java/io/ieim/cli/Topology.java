@@ -73,6 +73,12 @@ final class Topology {
         return v == null || v.isBlank() ? 100 : Integer.parseInt(v.trim());
     }
 
+    /** ... and at least this often while a chain has unanchored entries (IEIM_ANCHOR_INTERVAL_SECONDS). */
+    static java.time.Duration anchorInterval() {
+        String v = System.getenv("IEIM_ANCHOR_INTERVAL_SECONDS");
+        return java.time.Duration.ofSeconds(v == null || v.isBlank() ? 60 : Long.parseLong(v.trim()));
+    }
+
     /**
      * The Ed25519 key that signs audit tree heads: IEIM_ANCHOR_PRIVATE_KEY and IEIM_ANCHOR_PUBLIC_KEY
      * (base64 PKCS#8 / X.509) when set; the dev stack generates a pair under var/keys on first use and

@@ -89,7 +89,7 @@ class DecisionFlowStackTest {
     private void startTopology() throws Exception {
         port = freePort();
         service = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
-                stack.registryUrl(), stateDir, port, Topology.anchorKey(stack), 10), DecisionPipeline.standard(KEY));
+                stack.registryUrl(), stateDir, port, Topology.anchorKey(stack), 10, Duration.ofSeconds(2)), DecisionPipeline.standard(KEY));
         service.start();
         assertThat(service.awaitRunning(Duration.ofSeconds(120))).as("topology RUNNING").isTrue();
     }
@@ -160,7 +160,7 @@ class DecisionFlowStackTest {
         // interactive queries: a second instance joins; each answers for every mail, forwarding to the owner
         int secondPort = freePort();
         try (DecisionService second = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
-                stack.registryUrl(), temp.resolve("state-2"), secondPort, Topology.anchorKey(stack), 10), DecisionPipeline.standard(KEY))) {
+                stack.registryUrl(), temp.resolve("state-2"), secondPort, Topology.anchorKey(stack), 10, Duration.ofSeconds(2)), DecisionPipeline.standard(KEY))) {
             second.start();
             assertThat(second.awaitRunning(Duration.ofSeconds(120))).isTrue();
             assertThat(service.awaitRunning(Duration.ofSeconds(120))).isTrue();

@@ -25,13 +25,15 @@ public final class AuditChainTopology {
     private AuditChainTopology() {
     }
 
-    public static Topology build(String chainPrefix, SerdeFactory serdes, KeyPair signingKey, int anchorEvery) {
+    public static Topology build(String chainPrefix, SerdeFactory serdes, KeyPair signingKey, int anchorEvery,
+                                 java.time.Duration anchorInterval, io.micrometer.core.instrument.MeterRegistry registry) {
+        LedgerMetrics metrics = new LedgerMetrics(registry);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditChainer.STORE),
                 Serdes.String(), Serdes.ByteArray()));
         var out = builder
                 .stream(Topics.AUDIT_PENDING.name(), Consumed.with(Serdes.String(), serdes.serde(AuditEvent.class)).withName("pending-audit"))
-                .process(() -> new AuditChainer(chainPrefix, signingKey, anchorEvery), Named.as("chain"), AuditChainer.STORE);
+                .process(() -> new AuditChainer(chainPrefix, signingKey, anchorEvery, anchorInterval, metrics), Named.as("chain"), AuditChainer.STORE);
         out.filter((k, v) -> v instanceof AuditEvent, Named.as("chained-events"))
                 .mapValues(v -> (AuditEvent) v, Named.as("as-event"))
                 .to(Topics.AUDIT.name(), Produced.with(Serdes.String(), serdes.serde(AuditEvent.class))

@@ -28,20 +28,56 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
     private final String chainPrefix;
     private final KeyPair signingKey;
     private final int anchorEvery;
+    private final java.time.Duration anchorInterval;
+    private final LedgerMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, byte[]> chains;
 
     /** @param chainPrefix the chainer application's id: chains of different chainers never mix */
-    AuditChainer(String chainPrefix, KeyPair signingKey, int anchorEvery) {
+    AuditChainer(String chainPrefix, KeyPair signingKey, int anchorEvery, java.time.Duration anchorInterval,
+                 LedgerMetrics metrics) {
         this.chainPrefix = chainPrefix;
         this.signingKey = signingKey;
         this.anchorEvery = anchorEvery;
+        this.anchorInterval = anchorInterval;
+        this.metrics = metrics;
     }
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.chains = context.getStateStore(STORE);
+        // entries that arrive slowly are anchored after at most one interval, not only every N entries
+        context.schedule(anchorInterval, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                this::anchorPending);
+    }
+
+    private void anchorPending(long now) {
+        try (var all = chains.all()) {
+            while (all.hasNext()) {
+                var kv = all.next();
+                State state = State.read(kv.value, anchorEvery);
+                if (state.range.size() > state.anchoredSize) {
+                    anchor(kv.key, state, now, null);
+                    chains.put(kv.key, state.write());
+                }
+            }
+        }
+    }
+
+    private void anchor(String chainId, State state, long signedAt, Record<String, AuditEvent> cause) {
+        SignedTreeHead head = Ed25519Keys.sign(chainId, state.range.size(), state.range.root(), state.lastAnchor,
+                signedAt, signingKey);
+        state.lastAnchor = head.anchorHash();
+        state.anchoredSize = head.treeSize();
+        String key = chainId + ":" + head.treeSize();
+        var anchor = AuditLedger.anchor(head);
+        if (cause != null) {
+            context.forward(cause.withKey(key).withValue(anchor));
+        } else {
+            context.forward(new Record<>(key, anchor, signedAt));
+        }
+        metrics.anchored(chainId, head.treeSize(), signedAt);
     }
 
     static String chainOf(String prefix, int partition) {
@@ -60,7 +96,7 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
         }
         int partition = context.recordMetadata().orElseThrow().partition();
         String chainId = chainOf(chainPrefix, partition);
-        State state = State.read(chains.get(chainId));
+        State state = State.read(chains.get(chainId), anchorEvery);
         AuditEvent event = AuditEvent.newBuilder(record.value()).build();
         byte[] content = AuditLedger.content(event);
         byte[] entryHash = ChainEntry.hashOf(chainId, state.next, state.lastHash, content);
@@ -75,28 +111,33 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
         state.lastHash = entryHash;
         if (state.next % anchorEvery == 0) {
             // signed at the input record's time: a replay signs the same bytes (Ed25519 is deterministic)
-            SignedTreeHead head = Ed25519Keys.sign(chainId, state.range.size(), state.range.root(), state.lastAnchor,
-                    record.timestamp(), signingKey);
-            state.lastAnchor = head.anchorHash();
-            context.forward(record.withKey(chainId + ":" + head.treeSize()).withValue(AuditLedger.anchor(head)));
+            anchor(chainId, state, record.timestamp(), record);
         }
         chains.put(chainId, state.write());
+        metrics.appended(chainId, state.next);
     }
 
-    /** Next sequence, last entry hash, last anchor hash and the Merkle compact range of a chain. */
+    /** Next sequence, last entry hash, last anchor hash, anchored size and the Merkle compact range of a chain. */
     static final class State {
+        private static final byte VERSION_2 = 0x7F; // v1 began with the sequence's top byte, always 0
         long next;
+        long anchoredSize;
         byte[] lastHash = SignedTreeHead.NO_PREVIOUS;
         byte[] lastAnchor = SignedTreeHead.NO_PREVIOUS;
         CompactRange range = new CompactRange();
 
-        static State read(byte[] bytes) {
+        static State read(byte[] bytes, int anchorEvery) {
             State s = new State();
             if (bytes == null) {
                 return s;
             }
             ByteBuffer in = ByteBuffer.wrap(bytes);
+            boolean v2 = bytes[0] == VERSION_2;
+            if (v2) {
+                in.get();
+            }
             s.next = in.getLong();
+            s.anchoredSize = v2 ? in.getLong() : (s.next / anchorEvery) * anchorEvery;
             in.get(s.lastHash = new byte[MerkleHash.SIZE]);
             in.get(s.lastAnchor = new byte[MerkleHash.SIZE]);
             byte[] range = new byte[in.remaining()];
@@ -107,8 +148,8 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
 
         byte[] write() {
             byte[] range = this.range.toBytes();
-            return ByteBuffer.allocate(8 + 2 * MerkleHash.SIZE + range.length)
-                    .putLong(next).put(lastHash).put(lastAnchor).put(range).array();
+            return ByteBuffer.allocate(1 + 16 + 2 * MerkleHash.SIZE + range.length)
+                    .put(VERSION_2).putLong(next).putLong(anchoredSize).put(lastHash).put(lastAnchor).put(range).array();
         }
     }
 }

@@ -48,9 +48,10 @@ public final class DecisionService implements AutoCloseable {
      * @param httpPort      port of the HTTP endpoint on 127.0.0.1
      * @param anchorKey     Ed25519 key that signs the audit chains' tree heads
      * @param anchorEvery   a signed tree head every this many entries of a chain
+     * @param anchorInterval and at least this often while a chain has unanchored entries
      */
     public record Settings(String applicationId, String bootstrap, String registryUrl, Path stateDir, int httpPort,
-                           java.security.KeyPair anchorKey, int anchorEvery) {
+                           java.security.KeyPair anchorKey, int anchorEvery, Duration anchorInterval) {
     }
 
     private final Settings settings;
@@ -84,7 +85,8 @@ public final class DecisionService implements AutoCloseable {
         auditProps.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
         auditProps.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().resolve("audit-chain").toString());
         auditProps.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
-        this.auditStreams = new KafkaStreams(AuditChainTopology.build(settings.applicationId(), serdes, settings.anchorKey(), settings.anchorEvery()),
+        this.auditStreams = new KafkaStreams(AuditChainTopology.build(settings.applicationId(), serdes, settings.anchorKey(), settings.anchorEvery(),
+                settings.anchorInterval(), registry),
                 auditProps);
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);

@@ -28,6 +28,7 @@ class AuditChainTopologyTest {
 
     private static final KeyPair KEY = Ed25519Keys.generate();
     private final SerdeFactory serdes = SerdeFactory.plainAvro();
+    private final io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     private static AuditEvent event(int i) {
         return AuditEvent.newBuilder().setEventId("m" + i + ":1:DECIDED").setMessageId("m" + i).setStage("DECIDED")
@@ -43,7 +44,7 @@ class AuditChainTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/ieim-chain-" + System.nanoTime());
         List<ChainEntry> entries = new ArrayList<>();
         List<SignedTreeHead> anchors = new ArrayList<>();
-        try (TopologyTestDriver driver = new TopologyTestDriver(AuditChainTopology.build("app", serdes, KEY, 4), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(AuditChainTopology.build("app", serdes, KEY, 4, java.time.Duration.ofSeconds(30), registry), props)) {
             var pending = driver.createInputTopic(Topics.AUDIT_PENDING.name(), new StringSerializer(), serdes.serde(AuditEvent.class).serializer());
             for (int i = 0; i < 10; i++) {
                 pending.pipeInput(event(i).getEventId(), event(i));
@@ -61,15 +62,40 @@ class AuditChainTopologyTest {
                 }
                 entries.add(AuditLedger.entry(e, "audit@" + i));
             }
-            driver.createOutputTopic(Topics.AUDIT_ANCHORS.name(), new StringDeserializer(),
-                    serdes.serde(AuditAnchor.class).deserializer()).readValuesToList()
-                    .forEach(a -> anchors.add(AuditLedger.head(a)));
+            var anchorTopic = driver.createOutputTopic(Topics.AUDIT_ANCHORS.name(), new StringDeserializer(),
+                    serdes.serde(AuditAnchor.class).deserializer());
+            anchorTopic.readValuesToList().forEach(a -> anchors.add(AuditLedger.head(a)));
+            assertThat(anchors).extracting(SignedTreeHead::treeSize).containsExactly(4L, 8L);
+            assertThat(registry.get("ieim.audit.chain.length").tag("chain", "app/audit-0").gauge().value()).isEqualTo(10.0);
+            assertThat(registry.get("ieim.audit.anchor.lag.entries").tag("chain", "app/audit-0").gauge().value()).isEqualTo(2.0);
+            // the two entries after the last count-based anchor are anchored by the timer
+            driver.advanceWallClockTime(java.time.Duration.ofSeconds(31));
+            anchorTopic.readValuesToList().forEach(a -> anchors.add(AuditLedger.head(a)));
+            assertThat(registry.get("ieim.audit.anchor.lag.entries").tag("chain", "app/audit-0").gauge().value()).isZero();
         }
-        assertThat(anchors).extracting(SignedTreeHead::treeSize).containsExactly(4L, 8L);
+        assertThat(anchors).extracting(SignedTreeHead::treeSize).containsExactly(4L, 8L, 10L);
         ChainVerifier verifier = new ChainVerifier(Map.of(Ed25519Keys.keyId(KEY.getPublic()), KEY.getPublic()));
         assertThat(verifier.verify(entries, anchors).valid()).isTrue();
         // the details map's order does not matter to the content hash; its values do
         AuditEvent tampered = AuditEvent.newBuilder(event(3)).setDetails(Map.of("queue", "LEGAL", "n", "3")).build();
         assertThat(AuditLedger.content(tampered)).isNotEqualTo(AuditLedger.content(event(3)));
+    }
+
+    @Test
+    void chainStateWrittenBeforeTheAnchoredSizeExistedIsStillRead() {
+        io.ieim.ledger.CompactRange range = new io.ieim.ledger.CompactRange();
+        for (int i = 0; i < 7; i++) {
+            range.append(io.ieim.ledger.MerkleHash.leafHash(new byte[]{(byte) i}));
+        }
+        byte[] rangeBytes = range.toBytes();
+        byte[] v1 = java.nio.ByteBuffer.allocate(8 + 64 + rangeBytes.length).putLong(7).put(new byte[32]).put(new byte[32])
+                .put(rangeBytes).array();
+        AuditChainer.State state = AuditChainer.State.read(v1, 4);
+        assertThat(state.next).isEqualTo(7);
+        assertThat(state.anchoredSize).isEqualTo(4);
+        AuditChainer.State again = AuditChainer.State.read(state.write(), 4);
+        assertThat(again.next).isEqualTo(7);
+        assertThat(again.anchoredSize).isEqualTo(4);
+        assertThat(again.range.root()).isEqualTo(range.root());
     }
 }
