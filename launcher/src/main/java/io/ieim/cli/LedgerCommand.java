@@ -30,25 +30,84 @@ final class LedgerCommand {
         }
     }
 
-    @Command(name = "prove", description = "Write a receipt for a mail's audit entries.")
+    @Command(name = "prove", description = "Write a receipt: the mail's audit entries with inclusion proofs to signed tree heads.")
     static final class Prove implements Callable<Integer> {
         @picocli.CommandLine.Option(names = "--message-id", required = true)
         String messageId;
 
+        @picocli.CommandLine.Option(names = "--out", paramLabel = "FILE", description = "Receipt file (default: standard output).")
+        java.nio.file.Path out;
+
         @Override
-        public Integer call() {
-            throw new Ieim.NotAvailableYet("ledger prove", "the rest of the audit ledger");
+        public Integer call() throws Exception {
+            StackConfig config = StackConfig.fromEnvironment();
+            java.util.Map<String, List<ChainEntry>> chains = new java.util.LinkedHashMap<>();
+            java.util.Map<String, List<Long>> wanted = new java.util.TreeMap<>();
+            for (ConsumerRecord<String, AuditEvent> r : TopicReader.<AuditEvent>readAll(config, Topics.AUDIT.name())) {
+                if (r.value() == null || r.value().getChainId() == null) {
+                    continue;
+                }
+                ChainEntry entry = AuditLedger.entry(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset());
+                chains.computeIfAbsent(entry.chainId(), k -> new ArrayList<>()).add(entry);
+                if (messageId.equals(r.value().getMessageId())) {
+                    wanted.computeIfAbsent(entry.chainId(), k -> new ArrayList<>()).add(entry.sequence());
+                }
+            }
+            if (wanted.isEmpty()) {
+                throw new Ieim.BadInput("no audit entries for message " + messageId);
+            }
+            java.util.Map<String, SignedTreeHead> latest = new java.util.HashMap<>();
+            for (ConsumerRecord<String, AuditAnchor> r : TopicReader.<AuditAnchor>readAll(config, Topics.AUDIT_ANCHORS.name())) {
+                if (r.value() != null) {
+                    SignedTreeHead head = AuditLedger.head(r.value());
+                    latest.merge(head.chainId(), head, (a, b) -> a.treeSize() >= b.treeSize() ? a : b);
+                }
+            }
+            List<SignedTreeHead> heads = new ArrayList<>();
+            List<io.ieim.ledger.Receipt.Item> items = new ArrayList<>();
+            for (var chain : wanted.entrySet()) {
+                SignedTreeHead head = latest.get(chain.getKey());
+                long needed = chain.getValue().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+                if (head == null || head.treeSize() < needed) {
+                    throw new IllegalStateException("audit entries of " + messageId + " in " + chain.getKey()
+                            + " are not anchored yet (try again after the next tree head)");
+                }
+                io.ieim.ledger.MerkleTree tree = new io.ieim.ledger.MerkleTree();
+                List<ChainEntry> entries = chains.get(chain.getKey());
+                for (int i = 0; i < head.treeSize(); i++) {
+                    tree.appendData(entries.get(i).entryHash());
+                }
+                // never issue a receipt for a ledger that does not match its own anchor
+                if (!java.util.Arrays.equals(tree.root(), head.rootHash())) {
+                    throw new IllegalStateException("the ledger of " + chain.getKey() + " does not match its tree head: run ieim ledger verify");
+                }
+                heads.add(head);
+                for (long seq : chain.getValue()) {
+                    items.add(new io.ieim.ledger.Receipt.Item(entries.get((int) seq), tree.inclusionProof(seq, head.treeSize())));
+                }
+            }
+            String receipt = new io.ieim.ledger.Receipt(messageId, heads, items).write();
+            if (out == null) {
+                System.out.print(receipt);
+            } else {
+                java.nio.file.Files.writeString(out, receipt);
+                System.err.println("ieim: receipt of " + items.size() + " audit entries written to " + out);
+            }
+            return 0;
         }
     }
 
-    @Command(name = "verify-receipt", description = "Verify a receipt offline.")
+    @Command(name = "verify-receipt", description = "Verify a receipt offline (the ledger jar alone does the same: java -jar ieim-ledger.jar FILE --public-key KEY).")
     static final class VerifyReceipt implements Callable<Integer> {
         @picocli.CommandLine.Parameters(paramLabel = "FILE")
         java.nio.file.Path file;
 
+        @picocli.CommandLine.Option(names = "--public-key", required = true, paramLabel = "KEY", description = "Base64 Ed25519 public key, or a file holding it.")
+        String publicKey;
+
         @Override
         public Integer call() {
-            throw new Ieim.NotAvailableYet("ledger verify-receipt", "the rest of the audit ledger");
+            return io.ieim.ledger.ReceiptVerifier.run(file.toString(), "--public-key", publicKey);
         }
     }
 

@@ -183,6 +183,16 @@ class DecisionFlowStackTest {
         // the audit ledger: every chain and anchor verifies; a record forged by an outside client does not
         Thread.sleep(3000); // the chainer runs behind the decisions
         assertThat(Ieim.run("ledger", "verify", "--chains", applicationId + "/")).isZero();
+        // a receipt for one mail verifies offline with the public key alone, and a changed one does not
+        Thread.sleep(3000); // the timer anchors the last entries (interval 2 s in this test)
+        String someMail = corpus.entries().get(0).messageId();
+        Path receipt = temp.resolve("receipt.txt");
+        assertThat(Ieim.run("ledger", "prove", "--message-id", someMail, "--out", receipt.toString())).isZero();
+        String publicKey = io.ieim.ledger.Ed25519Keys.encode(Topology.anchorKey(stack).getPublic());
+        assertThat(io.ieim.ledger.ReceiptVerifier.run(receipt.toString(), "--public-key", publicKey)).isZero();
+        assertThat(io.ieim.ledger.Receipt.parse(Files.readString(receipt)).items()).hasSizeGreaterThanOrEqualTo(7); // one per stage, per chainer that saw the mail
+        Files.writeString(receipt, Files.readString(receipt).replaceFirst("entry (\\S+) (\\d+) ", "entry $1 999 "));
+        assertThat(Ieim.run("ledger", "verify-receipt", receipt.toString(), "--public-key", publicKey)).isEqualTo(1);
         try (KafkaProducer<String, io.ieim.avro.AuditEvent> outsider = new KafkaProducer<>(
                 RegistrySerdes.producerConfig(stack.kafkaBootstrap(), stack.registryUrl(), "outsider"),
                 new StringSerializer(), RegistrySerdes.<io.ieim.avro.AuditEvent>valueSerializer(stack.registryUrl()))) {

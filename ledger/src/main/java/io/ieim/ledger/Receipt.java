@@ -1,0 +1,136 @@
+package io.ieim.ledger;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A receipt for one mail: its audit entries, each with an inclusion proof to a signed tree head of its
+ * chain. It verifies offline with nothing but the signer's public key. Text format, one record per
+ * line, fields separated by single spaces:
+ *
+ * <pre>
+ * ieim-receipt-v1
+ * message &lt;message id&gt;
+ * head &lt;chain&gt; &lt;tree size&gt; &lt;root hex&gt; &lt;previous anchor hex&gt; &lt;signed at ms&gt; &lt;key id&gt; &lt;signature hex&gt;
+ * entry &lt;chain&gt; &lt;sequence&gt; &lt;previous hex&gt; &lt;entry hex&gt; &lt;content base64&gt; &lt;proof hex,...|-&gt;
+ * </pre>
+ */
+public record Receipt(String messageId, List<SignedTreeHead> heads, List<Item> items) {
+
+    private static final String FORMAT = "ieim-receipt-v1";
+
+    /** One audit entry and its inclusion proof in its chain's tree head. */
+    public record Item(ChainEntry entry, List<byte[]> proof) {
+        public Item {
+            proof = List.copyOf(proof);
+        }
+    }
+
+    public Receipt {
+        heads = List.copyOf(heads);
+        items = List.copyOf(items);
+    }
+
+    public String write() {
+        StringBuilder out = new StringBuilder(FORMAT).append('\n');
+        out.append("message ").append(token(messageId)).append('\n');
+        for (SignedTreeHead h : heads) {
+            out.append(String.join(" ", "head", token(h.chainId()), Long.toString(h.treeSize()), MerkleHash.toHex(h.rootHash()),
+                    MerkleHash.toHex(h.prevAnchorHash()), Long.toString(h.signedAtMillis()), token(h.keyId()),
+                    MerkleHash.toHex(h.signature()))).append('\n');
+        }
+        for (Item item : items) {
+            ChainEntry e = item.entry();
+            List<String> proof = item.proof().stream().map(MerkleHash::toHex).toList();
+            out.append(String.join(" ", "entry", token(e.chainId()), Long.toString(e.sequence()), MerkleHash.toHex(e.prevHash()),
+                    MerkleHash.toHex(e.entryHash()), Base64.getEncoder().encodeToString(e.content()),
+                    proof.isEmpty() ? "-" : String.join(",", proof))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String token(String value) {
+        if (value.isEmpty() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("receipt fields must be non-empty and without whitespace: " + value);
+        }
+        return value;
+    }
+
+    /** Parses a receipt; a malformed one fails with the line number. */
+    public static Receipt parse(String text) {
+        String[] lines = text.split("\n");
+        if (lines.length < 2 || !lines[0].strip().equals(FORMAT)) {
+            throw new IllegalArgumentException("line 1: not an " + FORMAT + " receipt");
+        }
+        String message = null;
+        List<SignedTreeHead> heads = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(" ");
+            try {
+                switch (f[0]) {
+                    case "message" -> message = f[1];
+                    case "head" -> heads.add(new SignedTreeHead(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
+                            MerkleHash.fromHex(f[4]), Long.parseLong(f[5]), f[6], MerkleHash.fromHex(f[7])));
+                    case "entry" -> {
+                        List<byte[]> proof = new ArrayList<>();
+                        if (!f[6].equals("-")) {
+                            for (String h : f[6].split(",")) {
+                                proof.add(MerkleHash.fromHex(h));
+                            }
+                        }
+                        items.add(new Item(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
+                                MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]), "receipt line " + (i + 1)), proof));
+                    }
+                    default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            }
+        }
+        if (message == null) {
+            throw new IllegalArgumentException("the receipt names no message");
+        }
+        return new Receipt(message, heads, items);
+    }
+
+    /** Every entry hashes to itself, is included in its chain's signed head, and every head is signed by a trusted key. */
+    public VerificationResult verify(Map<String, PublicKey> trustedKeys) {
+        if (items.isEmpty()) {
+            return VerificationResult.fail("the receipt has no entries");
+        }
+        Map<String, SignedTreeHead> byChain = new HashMap<>();
+        for (SignedTreeHead head : heads) {
+            VerificationResult signature = Ed25519Keys.verify(head, trustedKeys);
+            if (!signature.valid()) {
+                return signature;
+            }
+            byChain.put(head.chainId(), head);
+        }
+        for (Item item : items) {
+            ChainEntry e = item.entry();
+            String where = "entry " + e.chainId() + " sequence " + e.sequence();
+            if (!e.hashMatches()) {
+                return VerificationResult.fail(where + ": entry hash does not match its content");
+            }
+            SignedTreeHead head = byChain.get(e.chainId());
+            if (head == null) {
+                return VerificationResult.fail(where + ": no signed tree head for its chain");
+            }
+            VerificationResult inclusion = MerkleProofs.verifyInclusion(e.sequence(), head.treeSize(),
+                    MerkleHash.leafHash(e.entryHash()), item.proof(), head.rootHash());
+            if (!inclusion.valid()) {
+                return VerificationResult.fail(where + ": not included in the signed tree head: " + inclusion.reason());
+            }
+        }
+        return VerificationResult.ok();
+    }
+}
