@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code ieim} launcher. Exit codes: 0 done, 1 the operation failed (e.g. the stack is
- * unreachable), 2 bad usage or input, 3 the command is not available yet in this version.
+ * unreachable, or a ledger does not verify), 2 bad usage or input.
  */
 @Command(name = "ieim", mixinStandardHelpOptions = true, versionProvider = Ieim.Version.class,
         description = "IEIM Streams: insurance email intake and routing.",
@@ -24,7 +24,6 @@ public final class Ieim implements Runnable {
 
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_USAGE = 2;
-    public static final int EXIT_NOT_AVAILABLE = 3;
 
     /** The registry client warns on stderr through java.util.logging about its shared Vert.x; one line per failure is the rule. */
     private static final java.util.logging.Logger APICURIO_LOG = java.util.logging.Logger.getLogger("io.apicurio");
@@ -49,10 +48,6 @@ public final class Ieim implements Runnable {
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Ieim());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof NotAvailableYet n) {
-                commandLine.getErr().println("ieim: " + n.getMessage());
-                return EXIT_NOT_AVAILABLE;
-            }
             if (e instanceof io.ieim.domain.identity.csv.IdentityCsvException || e instanceof BadInput) {
                 commandLine.getErr().println("ieim: " + oneLine(e));
                 return EXIT_USAGE;
@@ -85,13 +80,6 @@ public final class Ieim implements Runnable {
     static final class BadInput extends RuntimeException {
         BadInput(String message) {
             super(message);
-        }
-    }
-
-    /** A command whose logic comes with a later capability: it says so and does nothing. */
-    static final class NotAvailableYet extends RuntimeException {
-        NotAvailableYet(String command, String comesWith) {
-            super(command + " is not available yet (comes with " + comesWith + ")");
         }
     }
 }

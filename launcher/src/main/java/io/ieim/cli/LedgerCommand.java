@@ -22,12 +22,44 @@ import java.util.concurrent.Callable;
                 LedgerCommand.VerifyReceipt.class})
 final class LedgerCommand {
 
-    @Command(name = "export", description = "Write the ledger to a file.")
+    @Command(name = "export", description = "Write the whole ledger (chains and anchors) to a file.")
     static final class Export implements Callable<Integer> {
+        @picocli.CommandLine.Option(names = "--out", required = true, paramLabel = "FILE")
+        java.nio.file.Path out;
+
+        @picocli.CommandLine.Option(names = "--chains", paramLabel = "PREFIX", description = "Only chains whose id starts with PREFIX.")
+        String chains = "";
+
         @Override
-        public Integer call() {
-            throw new Ieim.NotAvailableYet("ledger export", "the rest of the audit ledger");
+        public Integer call() throws Exception {
+            io.ieim.ledger.LedgerFile ledger = read(StackConfig.fromEnvironment(), chains);
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(out.toAbsolutePath().getParent(), ".ledger", ".tmp");
+            java.nio.file.Files.writeString(tmp, ledger.write());
+            java.nio.file.Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            System.err.println("ieim: exported " + ledger.entries().size() + " entries and " + ledger.heads().size()
+                    + " tree heads to " + out);
+            return 0;
         }
+    }
+
+    /** The audit chains and anchors from the topics, entries in log order. */
+    static io.ieim.ledger.LedgerFile read(StackConfig config, String chains) throws java.io.IOException {
+        List<ChainEntry> entries = new ArrayList<>();
+        for (ConsumerRecord<String, AuditEvent> r : TopicReader.<AuditEvent>readAll(config, Topics.AUDIT.name())) {
+            ChainEntry entry = r.value() == null ? null
+                    : AuditLedger.entry(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset());
+            if (entry != null && entry.chainId().startsWith(chains)) {
+                entries.add(entry);
+            }
+        }
+        List<SignedTreeHead> anchors = new ArrayList<>();
+        for (ConsumerRecord<String, AuditAnchor> r : TopicReader.<AuditAnchor>readAll(config, Topics.AUDIT_ANCHORS.name())) {
+            if (r.value() != null && r.value().getChainId().startsWith(chains)) {
+                anchors.add(AuditLedger.head(r.value()));
+            }
+        }
+        return new io.ieim.ledger.LedgerFile(entries, anchors);
     }
 
     @Command(name = "prove", description = "Write a receipt: the mail's audit entries with inclusion proofs to signed tree heads.")
@@ -117,24 +149,25 @@ final class LedgerCommand {
                 description = "Only chains whose id starts with PREFIX (e.g. one chainer application's).")
         String chains = "";
 
+        @picocli.CommandLine.Option(names = "--file", paramLabel = "FILE", description = "Verify an exported ledger file instead of the topics.")
+        java.nio.file.Path file;
+
         @Override
         public Integer call() throws Exception {
             StackConfig config = StackConfig.fromEnvironment();
             long begin = System.nanoTime();
-            List<ChainEntry> entries = new ArrayList<>();
-            for (ConsumerRecord<String, AuditEvent> r : TopicReader.<AuditEvent>readAll(config, Topics.AUDIT.name())) {
-                ChainEntry entry = r.value() == null ? null
-                        : AuditLedger.entry(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset());
-                if (entry != null && entry.chainId().startsWith(chains)) {
-                    entries.add(entry);
+            io.ieim.ledger.LedgerFile ledger;
+            if (file == null) {
+                ledger = read(config, chains);
+            } else {
+                try {
+                    ledger = io.ieim.ledger.LedgerFile.parse(java.nio.file.Files.readString(file));
+                } catch (IllegalArgumentException | java.io.IOException e) {
+                    throw new Ieim.BadInput(file + ": " + e.getMessage());
                 }
             }
-            List<SignedTreeHead> anchors = new ArrayList<>();
-            for (ConsumerRecord<String, AuditAnchor> r : TopicReader.<AuditAnchor>readAll(config, Topics.AUDIT_ANCHORS.name())) {
-                if (r.value() != null && r.value().getChainId().startsWith(chains)) {
-                    anchors.add(AuditLedger.head(r.value()));
-                }
-            }
+            List<ChainEntry> entries = ledger.entries();
+            List<SignedTreeHead> anchors = ledger.heads();
             VerificationResult result = new ChainVerifier(Topology.trustedAnchorKeys(config)).verify(entries, anchors);
             if (!result.valid()) {
                 System.err.println("ieim: ledger verification failed: " + result.reason());

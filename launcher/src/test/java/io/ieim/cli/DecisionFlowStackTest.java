@@ -183,6 +183,11 @@ class DecisionFlowStackTest {
         // the audit ledger: every chain and anchor verifies; a record forged by an outside client does not
         Thread.sleep(3000); // the chainer runs behind the decisions
         assertThat(Ieim.run("ledger", "verify", "--chains", applicationId + "/")).isZero();
+        // the exported ledger verifies offline too
+        Path exportedLedger = temp.resolve("ledger.txt");
+        assertThat(Ieim.run("ledger", "export", "--chains", applicationId + "/", "--out", exportedLedger.toString())).isZero();
+        assertThat(Ieim.run("ledger", "verify", "--file", exportedLedger.toString())).isZero();
+
         // a receipt for one mail verifies offline with the public key alone, and a changed one does not
         Thread.sleep(3000); // the timer anchors the last entries (interval 2 s in this test)
         String someMail = corpus.entries().get(0).messageId();

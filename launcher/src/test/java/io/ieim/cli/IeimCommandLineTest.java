@@ -47,10 +47,11 @@ class IeimCommandLineTest {
     }
 
     @Test
-    void commandsOfLaterCapabilitiesSayNotAvailableYetOnOneLineAndExit3() {
-        assertThat(Ieim.run("ledger", "export")).isEqualTo(Ieim.EXIT_NOT_AVAILABLE);
-        assertThat(stderr().lines()).hasSize(1).allMatch(l -> l.startsWith("ieim: ") && l.contains("not available yet"));
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    void aLedgerFileThatIsNotOneExits2WithTheLine() throws Exception {
+        java.nio.file.Path file = var.resolve("ledger.txt");
+        java.nio.file.Files.writeString(file, "ieim-ledger-v1\nentry x\n");
+        assertThat(Ieim.run("ledger", "verify", "--file", file.toString())).isEqualTo(Ieim.EXIT_USAGE);
+        assertThat(stderr()).startsWith("ieim: " + file + ": line 2:");
     }
 
     @Test

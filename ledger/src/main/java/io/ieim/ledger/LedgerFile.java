@@ -1,0 +1,71 @@
+package io.ieim.ledger;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A whole ledger in one file (chains and anchors), for archiving and for verifying away from Kafka.
+ * Text, one record per line, fields separated by single spaces:
+ *
+ * <pre>
+ * ieim-ledger-v1
+ * head &lt;chain&gt; &lt;tree size&gt; &lt;root hex&gt; &lt;previous anchor hex&gt; &lt;signed at ms&gt; &lt;key id&gt; &lt;signature hex&gt;
+ * entry &lt;chain&gt; &lt;sequence&gt; &lt;previous hex&gt; &lt;entry hex&gt; &lt;content base64&gt; &lt;where it was read&gt;
+ * </pre>
+ */
+public record LedgerFile(List<ChainEntry> entries, List<SignedTreeHead> heads) {
+
+    private static final String FORMAT = "ieim-ledger-v1";
+
+    public LedgerFile {
+        entries = List.copyOf(entries);
+        heads = List.copyOf(heads);
+    }
+
+    public String write() {
+        StringBuilder out = new StringBuilder(FORMAT).append('\n');
+        for (SignedTreeHead h : heads) {
+            out.append(String.join(" ", "head", h.chainId(), Long.toString(h.treeSize()), MerkleHash.toHex(h.rootHash()),
+                    MerkleHash.toHex(h.prevAnchorHash()), Long.toString(h.signedAtMillis()), h.keyId(),
+                    MerkleHash.toHex(h.signature()))).append('\n');
+        }
+        for (ChainEntry e : entries) {
+            out.append(String.join(" ", "entry", e.chainId(), Long.toString(e.sequence()), MerkleHash.toHex(e.prevHash()),
+                    MerkleHash.toHex(e.entryHash()), Base64.getEncoder().encodeToString(e.content()),
+                    e.location().isEmpty() ? "-" : e.location())).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** Parses a ledger file; a malformed line fails with its number. */
+    public static LedgerFile parse(String text) {
+        String[] lines = text.split("\n");
+        if (lines.length < 1 || !lines[0].strip().equals(FORMAT)) {
+            throw new IllegalArgumentException("line 1: not an " + FORMAT + " file");
+        }
+        List<ChainEntry> entries = new ArrayList<>();
+        List<SignedTreeHead> heads = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(" ");
+            try {
+                switch (f[0]) {
+                    case "head" -> heads.add(new SignedTreeHead(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
+                            MerkleHash.fromHex(f[4]), Long.parseLong(f[5]), f[6], MerkleHash.fromHex(f[7])));
+                    case "entry" -> entries.add(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
+                            MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]),
+                            f[6].equals("-") ? "" : f[6]));
+                    default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
+                }
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("line " + (i + 1) + ": "
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            }
+        }
+        return new LedgerFile(entries, heads);
+    }
+}
