@@ -64,7 +64,8 @@ final class ConnectorRegistration {
             boolean reset = exists && postgresRecreated && connector.readsPostgres();
             if (reset) {
                 expectOk(Http.send("PUT", url + "/stop", null), "stop " + connector.name());
-                awaitState(connector.name(), "STOPPED", Duration.ofSeconds(60));
+                // the connector's own state: its task may well have FAILED already on the stale offset
+                awaitConnectorState(connector.name(), "STOPPED", Duration.ofSeconds(60));
                 expectOk(Http.send("DELETE", url + "/offsets", null), "reset offsets of " + connector.name());
             }
             expectOk(Http.send("PUT", url + "/config", JSON.writeValueAsString(connector.config())),
@@ -121,21 +122,18 @@ final class ConnectorRegistration {
         return state;
     }
 
-    private void awaitState(String name, String wanted, Duration timeout) throws IOException {
+    private void awaitConnectorState(String name, String wanted, Duration timeout) throws IOException {
         Instant deadline = Instant.now().plus(timeout);
         String state = "MISSING";
         while (Instant.now().isBefore(deadline)) {
-            state = state(name);
+            Http.Response status = Http.get(connectUrl + "/connectors/" + encode(name) + "/status");
+            state = status.ok() ? JSON.readTree(status.body()).path("connector").path("state").asText() : "MISSING";
             if (wanted.equals(state)) {
                 return;
             }
-            if ("FAILED".equals(state)) {
-                break;
-            }
             sleep();
         }
-        Http.Response status = Http.get(connectUrl + "/connectors/" + encode(name) + "/status");
-        throw new IOException("connector " + name + " is " + state + ", not " + wanted + ": " + status.body());
+        throw new IOException("connector " + name + " is " + state + ", not " + wanted);
     }
 
     private static void sleep() throws IOException {
