@@ -32,13 +32,19 @@ final class Topology {
 
     /** Starts {@code ieim run} detached unless it runs, then waits for its health endpoint. */
     static void ensureRunning(StackConfig config, Duration timeout) throws IOException, InterruptedException {
+        ensureRunning(config, timeout, Map.of());
+    }
+
+    /** ... with extra environment for the topology process (e.g. IEIM_ANCHOR_EVERY). */
+    static void ensureRunning(StackConfig config, Duration timeout, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ManagedProcess process = process(config);
         if (process.running().isEmpty()) {
             List<String> cmd = JavaRuntime.command("768m", System.getProperty("java.class.path"), Ieim.class.getName(),
                     List.of("--enable-native-access=ALL-UNNAMED", "-Dieim.home=" + config.home(), "-Dieim.var=" + config.varDir(),
                             "-Dieim.portBase=" + config.portBase()),
                     List.of("run"));
-            process.start(cmd, config.varDir(), Map.of());
+            process.start(cmd, config.varDir(), environment);
         }
         Instant deadline = Instant.now().plus(timeout);
         while (!healthy(config)) {
