@@ -26,9 +26,7 @@ public record LedgerFile(List<ChainEntry> entries, List<SignedTreeHead> heads) {
     public String write() {
         StringBuilder out = new StringBuilder(FORMAT).append('\n');
         for (SignedTreeHead h : heads) {
-            out.append(String.join(" ", "head", h.chainId(), Long.toString(h.treeSize()), MerkleHash.toHex(h.rootHash()),
-                    MerkleHash.toHex(h.prevAnchorHash()), Long.toString(h.signedAtMillis()), h.keyId(),
-                    MerkleHash.toHex(h.signature()))).append('\n');
+            out.append("head ").append(h.toFields()).append('\n');
         }
         for (ChainEntry e : entries) {
             out.append(String.join(" ", "entry", e.chainId(), Long.toString(e.sequence()), MerkleHash.toHex(e.prevHash()),
@@ -54,8 +52,7 @@ public record LedgerFile(List<ChainEntry> entries, List<SignedTreeHead> heads) {
             String[] f = line.split(" ");
             try {
                 switch (f[0]) {
-                    case "head" -> heads.add(new SignedTreeHead(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
-                            MerkleHash.fromHex(f[4]), Long.parseLong(f[5]), f[6], MerkleHash.fromHex(f[7])));
+                    case "head" -> heads.add(SignedTreeHead.fromFields(f, 1));
                     case "entry" -> entries.add(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
                             MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]),
                             f[6].equals("-") ? "" : f[6]));

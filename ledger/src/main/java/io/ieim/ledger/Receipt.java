@@ -39,9 +39,9 @@ public record Receipt(String messageId, List<SignedTreeHead> heads, List<Item> i
         StringBuilder out = new StringBuilder(FORMAT).append('\n');
         out.append("message ").append(token(messageId)).append('\n');
         for (SignedTreeHead h : heads) {
-            out.append(String.join(" ", "head", token(h.chainId()), Long.toString(h.treeSize()), MerkleHash.toHex(h.rootHash()),
-                    MerkleHash.toHex(h.prevAnchorHash()), Long.toString(h.signedAtMillis()), token(h.keyId()),
-                    MerkleHash.toHex(h.signature()))).append('\n');
+            token(h.chainId());
+            token(h.keyId());
+            out.append("head ").append(h.toFields()).append('\n');
         }
         for (Item item : items) {
             ChainEntry e = item.entry();
@@ -78,8 +78,7 @@ public record Receipt(String messageId, List<SignedTreeHead> heads, List<Item> i
             try {
                 switch (f[0]) {
                     case "message" -> message = f[1];
-                    case "head" -> heads.add(new SignedTreeHead(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
-                            MerkleHash.fromHex(f[4]), Long.parseLong(f[5]), f[6], MerkleHash.fromHex(f[7])));
+                    case "head" -> heads.add(SignedTreeHead.fromFields(f, 1));
                     case "entry" -> {
                         List<byte[]> proof = new ArrayList<>();
                         if (!f[6].equals("-")) {

@@ -48,6 +48,20 @@ public record SignedTreeHead(String chainId, long treeSize, byte[] rootHash, byt
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The head as seven space-separated fields (chain, size, root, previous anchor, signed at, key id, signature), for text files. */
+    public String toFields() {
+        return String.join(" ", chainId, Long.toString(treeSize), MerkleHash.toHex(rootHash),
+                MerkleHash.toHex(prevAnchorHash), Long.toString(signedAtMillis), keyId, MerkleHash.toHex(signature));
+    }
+
+    /** Reads the seven fields of {@link #toFields()} starting at {@code offset}. */
+    public static SignedTreeHead fromFields(String[] fields, int offset) {
+        String[] f = fields;
+        int o = offset;
+        return new SignedTreeHead(f[o], Long.parseLong(f[o + 1]), MerkleHash.fromHex(f[o + 2]), MerkleHash.fromHex(f[o + 3]),
+                Long.parseLong(f[o + 4]), f[o + 5], MerkleHash.fromHex(f[o + 6]));
+    }
+
     /** SHA-256 over the signed bytes and the signature: what the next anchor links to. */
     public byte[] anchorHash() {
         try {
