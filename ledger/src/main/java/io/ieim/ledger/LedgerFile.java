@@ -38,31 +38,16 @@ public record LedgerFile(List<ChainEntry> entries, List<SignedTreeHead> heads) {
 
     /** Parses a ledger file; a malformed line fails with its number. */
     public static LedgerFile parse(String text) {
-        String[] lines = text.split("\n");
-        if (lines.length < 1 || !lines[0].strip().equals(FORMAT)) {
-            throw new IllegalArgumentException("line 1: not an " + FORMAT + " file");
-        }
         List<ChainEntry> entries = new ArrayList<>();
         List<SignedTreeHead> heads = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
+        TextRecords.parse(text, FORMAT, "file", (f, line) -> {
+            switch (f[0]) {
+                case "head" -> heads.add(SignedTreeHead.fromFields(f, 1));
+                case "entry" -> entries.add(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
+                        MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]), f[6].equals("-") ? "" : f[6]));
+                default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
             }
-            String[] f = line.split(" ");
-            try {
-                switch (f[0]) {
-                    case "head" -> heads.add(SignedTreeHead.fromFields(f, 1));
-                    case "entry" -> entries.add(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
-                            MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]),
-                            f[6].equals("-") ? "" : f[6]));
-                    default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
-                }
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": "
-                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
-            }
-        }
+        });
         return new LedgerFile(entries, heads);
     }
 }

@@ -62,43 +62,30 @@ public record Receipt(String messageId, List<SignedTreeHead> heads, List<Item> i
 
     /** Parses a receipt; a malformed one fails with the line number. */
     public static Receipt parse(String text) {
-        String[] lines = text.split("\n");
-        if (lines.length < 2 || !lines[0].strip().equals(FORMAT)) {
-            throw new IllegalArgumentException("line 1: not an " + FORMAT + " receipt");
-        }
-        String message = null;
+        String[] message = {null};
         List<SignedTreeHead> heads = new ArrayList<>();
         List<Item> items = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(" ");
-            try {
-                switch (f[0]) {
-                    case "message" -> message = f[1];
-                    case "head" -> heads.add(SignedTreeHead.fromFields(f, 1));
-                    case "entry" -> {
-                        List<byte[]> proof = new ArrayList<>();
-                        if (!f[6].equals("-")) {
-                            for (String h : f[6].split(",")) {
-                                proof.add(MerkleHash.fromHex(h));
-                            }
+        TextRecords.parse(text, FORMAT, "receipt", (f, line) -> {
+            switch (f[0]) {
+                case "message" -> message[0] = f[1];
+                case "head" -> heads.add(SignedTreeHead.fromFields(f, 1));
+                case "entry" -> {
+                    List<byte[]> proof = new ArrayList<>();
+                    if (!f[6].equals("-")) {
+                        for (String h : f[6].split(",")) {
+                            proof.add(MerkleHash.fromHex(h));
                         }
-                        items.add(new Item(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
-                                MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]), "receipt line " + (i + 1)), proof));
                     }
-                    default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
+                    items.add(new Item(new ChainEntry(f[1], Long.parseLong(f[2]), MerkleHash.fromHex(f[3]),
+                            MerkleHash.fromHex(f[4]), Base64.getDecoder().decode(f[5]), "receipt line " + line), proof));
                 }
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
             }
-        }
-        if (message == null) {
+        });
+        if (message[0] == null) {
             throw new IllegalArgumentException("the receipt names no message");
         }
-        return new Receipt(message, heads, items);
+        return new Receipt(message[0], heads, items);
     }
 
     /** Every entry hashes to itself, is included in its chain's signed head, and every head is signed by a trusted key. */
