@@ -1,6 +1,8 @@
 package io.ieim.cli;
 
+import io.ieim.avro.AuditEvent;
 import io.ieim.avro.Decision;
+import io.ieim.spec.Topics;
 import io.ieim.devstack.ManagedProcess;
 import io.ieim.devstack.StackConfig;
 import io.ieim.devstack.junit.StackTest;
@@ -102,6 +104,21 @@ class LedgerChaosStackTest {
                 assertThat(seq.get(i)).as(chain.getKey() + " has no gap and no duplicate").isEqualTo((long) i);
             }
         }
+        // no event chained twice: every audit event of these mails sits in exactly one place, and each mail
+        // has its full set of stages (other tests' mails on the shared stack may share the chains)
+        Map<String, Integer> eventsPerMail = new HashMap<>();
+        Map<String, String> placeOfEvent = new HashMap<>();
+        for (var r : TopicReader.<AuditEvent>readAll(stack, Topics.AUDIT.name())) {
+            AuditEvent e = r.value();
+            if (e == null || e.getChainId() == null || !e.getChainId().startsWith(chains) || !ids.contains(e.getMessageId())) {
+                continue;
+            }
+            String place = e.getChainId() + "#" + e.getSequence();
+            assertThat(placeOfEvent.putIfAbsent(e.getEventId(), place)).as("event " + e.getEventId() + " chained once").isNull();
+            eventsPerMail.merge(e.getMessageId(), 1, Integer::sum);
+        }
+        assertThat(eventsPerMail.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(new java.util.HashSet<>(eventsPerMail.values())).as("the same stages for every mail").hasSize(1);
         assertThat(Ieim.run("ledger", "verify", "--chains", chains)).isZero();
 
         // receipts verify offline with the public key alone (a sample: each prove reads the whole ledger)

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * Verifies audit chains and their anchors, offline, and names the first bad entry: every chain must
  * run 0, 1, 2, ... without gap or duplicate, each entry's hash must match its fields and link to its
- * predecessor, and every anchor must be signed by a trusted key, link to the chain's previous anchor,
+ * predecessor, no event may appear twice in a chain (the same content under a new sequence is a replay), and every anchor must be signed by a trusted key, link to the chain's previous anchor,
  * and carry the Merkle root of exactly the entries it covers (so a truncated tail is detected).
  */
 public final class ChainVerifier {
@@ -37,6 +37,8 @@ public final class ChainVerifier {
             MerkleTree tree = new MerkleTree();
             byte[] previous = SignedTreeHead.NO_PREVIOUS;
             long expected = 0;
+            // content digest -> first sequence; audit events carry unique ids, so equal content is a replay
+            Map<String, Long> seen = new java.util.HashMap<>();
             for (ChainEntry entry : chain.getValue()) {
                 String where = "chain " + entry.chainId() + " sequence " + entry.sequence()
                         + (entry.location().isEmpty() ? "" : " (" + entry.location() + ")");
@@ -50,6 +52,10 @@ public final class ChainVerifier {
                 if (!Arrays.equals(entry.prevHash(), previous)) {
                     return VerificationResult.fail(where + ": previous-entry hash does not link to sequence " + (expected - 1)
                             + " (inserted or forged)");
+                }
+                Long first = seen.putIfAbsent(MerkleHash.toHex(MerkleHash.leafHash(entry.content())), entry.sequence());
+                if (first != null) {
+                    return VerificationResult.fail(where + ": repeats the event of sequence " + first + " (replayed)");
                 }
                 tree.appendData(entry.entryHash());
                 previous = entry.entryHash();

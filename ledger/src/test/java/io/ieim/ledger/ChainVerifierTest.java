@@ -132,6 +132,24 @@ class ChainVerifierTest {
     }
 
     @Test
+    void aReplayedEventIsLocatedEvenWhenCorrectlyChainedAndAnchored() {
+        // a writer that chains the same event twice produces a valid-looking chain; the repeat is still found
+        List<ChainEntry> replayed = new ArrayList<>();
+        ChainEntry previous = null;
+        for (int i = 0; i < 10; i++) {
+            String text = "event mail-1 " + (i == 7 ? 3 : i);
+            previous = ChainEntry.next("mail-1", previous, text.getBytes(StandardCharsets.UTF_8), "audit-mail-1@" + i);
+            replayed.add(previous);
+        }
+        entries.removeIf(e -> e.chainId().equals("mail-1"));
+        entries.addAll(replayed);
+        anchors.removeIf(a -> a.chainId().equals("mail-1"));
+        anchors.addAll(anchorsOf("mail-1", replayed, KEY));
+        assertThat(verifier.verify(entries, anchors).reason())
+                .isEqualTo("chain mail-1 sequence 7 (audit-mail-1@7): repeats the event of sequence 3 (replayed)");
+    }
+
+    @Test
     void aReplacedAnchorIsDetected() {
         SignedTreeHead old = anchors.get(0);
         anchors.set(0, Ed25519Keys.sign(old.chainId(), 3, new MerkleTree().root(), SignedTreeHead.NO_PREVIOUS, 1000, KEY));
