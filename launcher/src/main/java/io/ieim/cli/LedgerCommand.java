@@ -152,6 +152,11 @@ final class LedgerCommand {
         @picocli.CommandLine.Option(names = "--file", paramLabel = "FILE", description = "Verify an exported ledger file instead of the topics.")
         java.nio.file.Path file;
 
+        @picocli.CommandLine.Option(names = "--metrics-file", paramLabel = "FILE",
+                description = "Also write the outcome as Prometheus text (for node-exporter's textfile collector); "
+                        + "the failure counter carries over from the file's previous content.")
+        java.nio.file.Path metricsFile;
+
         @Override
         public Integer call() throws Exception {
             StackConfig config = StackConfig.fromEnvironment();
@@ -169,14 +174,81 @@ final class LedgerCommand {
             List<ChainEntry> entries = ledger.entries();
             List<SignedTreeHead> anchors = ledger.heads();
             VerificationResult result = new ChainVerifier(Topology.trustedAnchorKeys(config)).verify(entries, anchors);
+            long unarchived = -1;
+            if (result.valid() && file == null) {
+                // the write-once copies in object storage must agree with the topic
+                io.ieim.ledger.AnchorObject.ArchiveCheck check = io.ieim.ledger.AnchorObject.compare(anchors, archivedAnchors(config, chains));
+                result = check.result();
+                unarchived = check.unarchived();
+            }
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            if (metricsFile != null) {
+                writeMetrics(result.valid(), entries.size(), anchors.size(), unarchived, seconds);
+            }
             if (!result.valid()) {
                 System.err.println("ieim: ledger verification failed: " + result.reason());
                 return Ieim.EXIT_FAILED;
             }
-            double seconds = (System.nanoTime() - begin) / 1e9;
-            System.out.printf("ledger verified: %d entries in %d chains, %d anchors (%.1f s, %.0f entries/s)%n",
+            System.out.printf("ledger verified: %d entries in %d chains, %d anchors (%.1f s, %.0f entries/s)%s%n",
                     entries.size(), entries.stream().map(ChainEntry::chainId).distinct().count(), anchors.size(),
-                    seconds, entries.size() / Math.max(seconds, 1e-9));
+                    seconds, entries.size() / Math.max(seconds, 1e-9),
+                    unarchived < 0 ? "" : "; write-once copies agree, " + unarchived + " not archived yet");
+            return 0;
+        }
+
+        private static java.util.Map<String, byte[]> archivedAnchors(StackConfig config, String chains) throws java.io.IOException {
+            io.ieim.storage.WriteOnceObjects archive = Topology.anchorArchive(config);
+            java.util.Map<String, byte[]> objects = new java.util.HashMap<>();
+            for (String key : archive.list(io.ieim.ledger.AnchorObject.PREFIX + chains)) {
+                objects.put(key, archive.read(key));
+            }
+            return objects;
+        }
+
+        private void writeMetrics(boolean valid, long entries, long anchors, long unarchived, double seconds) throws java.io.IOException {
+            long failures = previousFailures() + (valid ? 0 : 1);
+            String text = String.join("\n",
+                    "# HELP ieim_ledger_verify_failures_total Ledger verifications that failed.",
+                    "# TYPE ieim_ledger_verify_failures_total counter",
+                    "ieim_ledger_verify_failures_total " + failures,
+                    "# HELP ieim_ledger_verify_success 1 if the last verification passed.",
+                    "# TYPE ieim_ledger_verify_success gauge",
+                    "ieim_ledger_verify_success " + (valid ? 1 : 0),
+                    "# HELP ieim_ledger_verify_entries Entries read by the last verification.",
+                    "# TYPE ieim_ledger_verify_entries gauge",
+                    "ieim_ledger_verify_entries " + entries,
+                    "# HELP ieim_ledger_verify_anchors Anchors read by the last verification.",
+                    "# TYPE ieim_ledger_verify_anchors gauge",
+                    "ieim_ledger_verify_anchors " + anchors,
+                    "# HELP ieim_ledger_verify_unarchived_anchors Anchors without a write-once copy yet (-1: not checked).",
+                    "# TYPE ieim_ledger_verify_unarchived_anchors gauge",
+                    "ieim_ledger_verify_unarchived_anchors " + unarchived,
+                    "# HELP ieim_ledger_verify_duration_seconds Duration of the last verification.",
+                    "# TYPE ieim_ledger_verify_duration_seconds gauge",
+                    "ieim_ledger_verify_duration_seconds " + String.format(java.util.Locale.ROOT, "%.3f", seconds),
+                    "# HELP ieim_ledger_verify_last_run_timestamp_seconds When the last verification ended.",
+                    "# TYPE ieim_ledger_verify_last_run_timestamp_seconds gauge",
+                    "ieim_ledger_verify_last_run_timestamp_seconds " + java.time.Instant.now().getEpochSecond(), "");
+            java.nio.file.Path target = metricsFile.toAbsolutePath();
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile(target.getParent(), ".verify", ".tmp");
+            java.nio.file.Files.writeString(tmp, text);
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        private long previousFailures() throws java.io.IOException {
+            if (!java.nio.file.Files.exists(metricsFile)) {
+                return 0;
+            }
+            for (String line : java.nio.file.Files.readAllLines(metricsFile)) {
+                if (line.startsWith("ieim_ledger_verify_failures_total ")) {
+                    try {
+                        return Long.parseLong(line.substring(line.indexOf(' ') + 1).strip());
+                    } catch (NumberFormatException e) {
+                        return 0;
+                    }
+                }
+            }
             return 0;
         }
     }

@@ -85,6 +85,12 @@ final class Topology {
         return java.time.Duration.ofSeconds(v == null || v.isBlank() ? 60 : Long.parseLong(v.trim()));
     }
 
+    /** The write-once bucket that keeps a copy of every anchor (and the raw mails) outside Kafka. */
+    static io.ieim.storage.WriteOnceObjects anchorArchive(StackConfig config) {
+        return new io.ieim.storage.WriteOnceObjects(io.minio.MinioClient.builder().endpoint(config.s3Endpoint())
+                .credentials(config.s3AccessKey(), config.s3SecretKey()).build(), config.bucket());
+    }
+
     /**
      * The Ed25519 key that signs audit tree heads: IEIM_ANCHOR_PRIVATE_KEY and IEIM_ANCHOR_PUBLIC_KEY
      * (base64 PKCS#8 / X.509) when set; the dev stack generates a pair under var/keys on first use and

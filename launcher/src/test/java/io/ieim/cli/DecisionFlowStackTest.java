@@ -89,9 +89,33 @@ class DecisionFlowStackTest {
     private void startTopology() throws Exception {
         port = freePort();
         service = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
-                stack.registryUrl(), stateDir, port, Topology.anchorKey(stack), 10, Duration.ofSeconds(2)), DecisionPipeline.standard(KEY));
+                stack.registryUrl(), stateDir, port, Topology.anchorKey(stack), 10, Duration.ofSeconds(2), Topology.anchorArchive(stack)), DecisionPipeline.standard(KEY));
         service.start();
         assertThat(service.awaitRunning(Duration.ofSeconds(120))).as("topology RUNNING").isTrue();
+    }
+
+    private record ExitAndErr(int exit, String err) {
+    }
+
+    private static ExitAndErr verifyCapturingErr(String... options) {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalErr = System.err;
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            List<String> args = new java.util.ArrayList<>(List.of("ledger", "verify"));
+            args.addAll(List.of(options));
+            return new ExitAndErr(Ieim.run(args.toArray(String[]::new)), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(originalErr);
+        }
+    }
+
+    private void overwrite(String key, byte[] bytes) throws Exception {
+        try (io.minio.MinioClient client = io.minio.MinioClient.builder().endpoint(stack.s3Endpoint())
+                .credentials(stack.s3AccessKey(), stack.s3SecretKey()).build()) {
+            client.putObject(io.minio.PutObjectArgs.builder().bucket(stack.bucket()).object(key)
+                    .stream(new java.io.ByteArrayInputStream(bytes), (long) bytes.length, -1L).build());
+        }
     }
 
     private static int freePort() throws java.io.IOException {
@@ -160,7 +184,7 @@ class DecisionFlowStackTest {
         // interactive queries: a second instance joins; each answers for every mail, forwarding to the owner
         int secondPort = freePort();
         try (DecisionService second = new DecisionService(new DecisionService.Settings(applicationId, stack.kafkaBootstrap(),
-                stack.registryUrl(), temp.resolve("state-2"), secondPort, Topology.anchorKey(stack), 10, Duration.ofSeconds(2)), DecisionPipeline.standard(KEY))) {
+                stack.registryUrl(), temp.resolve("state-2"), secondPort, Topology.anchorKey(stack), 10, Duration.ofSeconds(2), Topology.anchorArchive(stack)), DecisionPipeline.standard(KEY))) {
             second.start();
             assertThat(second.awaitRunning(Duration.ofSeconds(120))).isTrue();
             assertThat(service.awaitRunning(Duration.ofSeconds(120))).isTrue();
@@ -198,6 +222,31 @@ class DecisionFlowStackTest {
         assertThat(io.ieim.ledger.Receipt.parse(Files.readString(receipt)).items()).hasSizeGreaterThanOrEqualTo(7); // one per stage, per chainer that saw the mail
         Files.writeString(receipt, Files.readString(receipt).replaceFirst("entry (\\S+) (\\d+) ", "entry $1 999 "));
         assertThat(Ieim.run("ledger", "verify-receipt", receipt.toString(), "--public-key", publicKey)).isEqualTo(1);
+
+        // the anchors also live as write-once objects; a copy that disagrees with the topic fails verify, naming it
+        Path verifyMetrics = temp.resolve("ledger-verify.prom");
+        assertThat(Ieim.run("ledger", "verify", "--chains", applicationId + "/", "--metrics-file", verifyMetrics.toString())).isZero();
+        assertThat(Files.readString(verifyMetrics)).contains("ieim_ledger_verify_success 1", "ieim_ledger_verify_failures_total 0");
+        io.ieim.storage.WriteOnceObjects archive = Topology.anchorArchive(stack);
+        List<String> copies = archive.list(io.ieim.ledger.AnchorObject.PREFIX + applicationId + "/");
+        assertThat(copies).isNotEmpty();
+        String victim = copies.get(0);
+        byte[] original = archive.read(victim);
+        io.ieim.ledger.SignedTreeHead head = io.ieim.ledger.AnchorObject.parse(original);
+        io.ieim.ledger.SignedTreeHead resigned = io.ieim.ledger.Ed25519Keys.sign(head.chainId(), head.treeSize(), head.rootHash(),
+                head.prevAnchorHash(), head.signedAtMillis() + 1, Topology.anchorKey(stack));
+        byte[] other = io.ieim.ledger.AnchorObject.bytes(resigned);
+        assertThat(archive.put(victim, other, "text/plain")).as("write-once: never replaced")
+                .isEqualTo(io.ieim.storage.WriteOnceObjects.Outcome.CONFLICT);
+        assertThat(archive.read(victim)).isEqualTo(original);
+        overwrite(victim, other); // behind the archive's back, as a store without object lock would allow
+        ExitAndErr replaced = verifyCapturingErr("--chains", applicationId + "/", "--metrics-file", verifyMetrics.toString());
+        assertThat(replaced.exit()).isEqualTo(Ieim.EXIT_FAILED);
+        assertThat(replaced.err()).contains("anchor of chain " + head.chainId() + " at size " + head.treeSize()
+                + ": differs from its write-once copy " + victim + " (replaced)");
+        assertThat(Files.readString(verifyMetrics)).contains("ieim_ledger_verify_success 0", "ieim_ledger_verify_failures_total 1");
+        overwrite(victim, original);
+
         try (KafkaProducer<String, io.ieim.avro.AuditEvent> outsider = new KafkaProducer<>(
                 RegistrySerdes.producerConfig(stack.kafkaBootstrap(), stack.registryUrl(), "outsider"),
                 new StringSerializer(), RegistrySerdes.<io.ieim.avro.AuditEvent>valueSerializer(stack.registryUrl()))) {
@@ -207,17 +256,9 @@ class DecisionFlowStackTest {
                     .setSequence(999999L).setPrevHash("0".repeat(64)).setEntryHash("0".repeat(64))
                     .setRecordedAt(Instant.EPOCH).build())).get(30, TimeUnit.SECONDS);
         }
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream originalErr = System.err;
-        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-        int verify;
-        try {
-            verify = Ieim.run("ledger", "verify", "--chains", applicationId + "/");
-        } finally {
-            System.setErr(originalErr);
-        }
-        assertThat(verify).isEqualTo(Ieim.EXIT_FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ledger verification failed: chain " + applicationId + "/audit-0 sequence 999999");
+        ExitAndErr forged = verifyCapturingErr("--chains", applicationId + "/");
+        assertThat(forged.exit()).isEqualTo(Ieim.EXIT_FAILED);
+        assertThat(forged.err()).contains("ledger verification failed: chain " + applicationId + "/audit-0 sequence 999999");
 
         // re-ingesting the same files is recognized: nothing new is published
         assertThat(Ieim.run("ingest", corpus.mailDir().toString())).isZero();

@@ -31,9 +31,11 @@ public final class AuditChainTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditChainer.STORE),
                 Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AuditChainer.CHAINED_EVENTS),
+                Serdes.String(), Serdes.ByteArray()));
         var out = builder
                 .stream(Topics.AUDIT_PENDING.name(), Consumed.with(Serdes.String(), serdes.serde(AuditEvent.class)).withName("pending-audit"))
-                .process(() -> new AuditChainer(chainPrefix, signingKey, anchorEvery, anchorInterval, metrics), Named.as("chain"), AuditChainer.STORE);
+                .process(() -> new AuditChainer(chainPrefix, signingKey, anchorEvery, anchorInterval, metrics), Named.as("chain"), AuditChainer.STORE, AuditChainer.CHAINED_EVENTS);
         out.filter((k, v) -> v instanceof AuditEvent, Named.as("chained-events"))
                 .mapValues(v -> (AuditEvent) v, Named.as("as-event"))
                 .to(Topics.AUDIT.name(), Produced.with(Serdes.String(), serdes.serde(AuditEvent.class))

@@ -24,6 +24,8 @@ import java.security.KeyPair;
 final class AuditChainer implements Processor<String, AuditEvent, String, SpecificRecord> {
 
     static final String STORE = "audit-chains";
+    /** event id -> content leaf hash and sequence of every chained event: a redelivered event is chained once. */
+    static final String CHAINED_EVENTS = "audit-chained-events";
 
     private final String chainPrefix;
     private final KeyPair signingKey;
@@ -32,6 +34,7 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
     private final LedgerMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, byte[]> chains;
+    private KeyValueStore<String, byte[]> chained;
 
     /** @param chainPrefix the chainer application's id: chains of different chainers never mix */
     AuditChainer(String chainPrefix, KeyPair signingKey, int anchorEvery, java.time.Duration anchorInterval,
@@ -47,6 +50,7 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.chains = context.getStateStore(STORE);
+        this.chained = context.getStateStore(CHAINED_EVENTS);
         // entries that arrive slowly are anchored after at most one interval, not only every N entries
         context.schedule(anchorInterval, org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
                 this::anchorPending);
@@ -99,6 +103,20 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
         State state = State.read(chains.get(chainId), anchorEvery);
         AuditEvent event = AuditEvent.newBuilder(record.value()).build();
         byte[] content = AuditLedger.content(event);
+        byte[] contentHash = MerkleHash.leafHash(content);
+        // the same event delivered again (a mail ingested twice, an at-least-once upstream) is already
+        // in the chain: appending it again would be a duplicate; pending is keyed by event id, so every
+        // copy reaches this task
+        byte[] earlier = chained.get(event.getEventId());
+        if (earlier != null) {
+            if (java.util.Arrays.equals(java.util.Arrays.copyOf(earlier, MerkleHash.SIZE), contentHash)) {
+                metrics.replaySkipped(chainId);
+                return;
+            }
+            // same id, other content: a producer bug; history is never dropped, so chain it and say so
+            org.slf4j.LoggerFactory.getLogger(AuditChainer.class).warn(
+                    "audit event {} arrived again with other content; chained again", event.getEventId());
+        }
         byte[] entryHash = ChainEntry.hashOf(chainId, state.next, state.lastHash, content);
         event.setChainId(chainId);
         event.setSequence(state.next);
@@ -114,6 +132,8 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
             anchor(chainId, state, record.timestamp(), record);
         }
         chains.put(chainId, state.write());
+        chained.put(event.getEventId(), ByteBuffer.allocate(MerkleHash.SIZE + Long.BYTES).put(contentHash)
+                .putLong(state.next - 1).array());
         metrics.appended(chainId, state.next);
     }
 

@@ -49,15 +49,18 @@ public final class DecisionService implements AutoCloseable {
      * @param anchorKey     Ed25519 key that signs the audit chains' tree heads
      * @param anchorEvery   a signed tree head every this many entries of a chain
      * @param anchorInterval and at least this often while a chain has unanchored entries
+     * @param anchorArchive  write-once object storage for copies of the anchors, or null for none
      */
     public record Settings(String applicationId, String bootstrap, String registryUrl, Path stateDir, int httpPort,
-                           java.security.KeyPair anchorKey, int anchorEvery, Duration anchorInterval) {
+                           java.security.KeyPair anchorKey, int anchorEvery, Duration anchorInterval,
+                           io.ieim.storage.WriteOnceObjects anchorArchive) {
     }
 
     private final Settings settings;
     private final KafkaStreams streams;
     private final KafkaStreams indexStreams;
     private final KafkaStreams auditStreams;
+    private final AnchorArchiver anchorArchiver;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer http;
     private final HttpClient forwarder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -88,6 +91,8 @@ public final class DecisionService implements AutoCloseable {
         this.auditStreams = new KafkaStreams(AuditChainTopology.build(settings.applicationId(), serdes, settings.anchorKey(), settings.anchorEvery(),
                 settings.anchorInterval(), registry),
                 auditProps);
+        this.anchorArchiver = settings.anchorArchive() == null ? null : new AnchorArchiver(settings.applicationId(),
+                settings.bootstrap(), serdes.serde(io.ieim.avro.AuditAnchor.class).deserializer(), settings.anchorArchive(), registry);
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         this.http = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.httpPort()), 0);
@@ -123,6 +128,9 @@ public final class DecisionService implements AutoCloseable {
         auditStreams.setUncaughtExceptionHandler(e -> org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
                 .StreamThreadExceptionResponse.REPLACE_THREAD);
         auditStreams.start();
+        if (anchorArchiver != null) {
+            Thread.ofPlatform().name("ieim-anchor-archive").daemon().start(anchorArchiver);
+        }
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 stopped.countDown();
@@ -230,6 +238,9 @@ public final class DecisionService implements AutoCloseable {
         streams.close(leave);
         indexStreams.close(leave);
         auditStreams.close(leave);
+        if (anchorArchiver != null) {
+            anchorArchiver.close();
+        }
         streamsMetrics.close();
         http.stop(0);
     }

@@ -35,6 +35,12 @@ final class LedgerMetrics {
         chain(chainId)[0].set(length);
     }
 
+    /** A redelivered event that was already chained, skipped. */
+    void replaySkipped(String chainId) {
+        io.micrometer.core.instrument.Counter.builder("ieim.audit.redeliveries.skipped").tag("chain", chainId)
+                .description("audit events delivered again and not chained twice").register(registry).increment();
+    }
+
     void anchored(String chainId, long treeSize, long signedAtMillis) {
         AtomicLong[] values = chain(chainId);
         values[1].set(treeSize);

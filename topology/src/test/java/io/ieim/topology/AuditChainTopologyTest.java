@@ -82,6 +82,27 @@ class AuditChainTopologyTest {
     }
 
     @Test
+    void aRedeliveredEventIsChainedOnceAndAnEventWithReusedIdIsStillKept() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chain-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1234");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, System.getProperty("java.io.tmpdir") + "/ieim-chain-" + System.nanoTime());
+        try (TopologyTestDriver driver = new TopologyTestDriver(AuditChainTopology.build("app", serdes, KEY, 100, java.time.Duration.ofSeconds(30), registry), props)) {
+            var pending = driver.createInputTopic(Topics.AUDIT_PENDING.name(), new StringSerializer(), serdes.serde(AuditEvent.class).serializer());
+            for (int i : new int[] {0, 1, 2, 1, 0, 3}) {
+                pending.pipeInput(event(i).getEventId(), event(i));
+            }
+            AuditEvent reused = AuditEvent.newBuilder(event(2)).setDetails(Map.of("queue", "LEGAL")).build();
+            pending.pipeInput(reused.getEventId(), reused);
+            List<AuditEvent> chained = driver.createOutputTopic(Topics.AUDIT.name(), new StringDeserializer(),
+                    serdes.serde(AuditEvent.class).deserializer()).readValuesToList();
+            assertThat(chained).extracting(AuditEvent::getMessageId).containsExactly("m0", "m1", "m2", "m3", "m2");
+            assertThat(chained).extracting(AuditEvent::getSequence).containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(registry.get("ieim.audit.redeliveries.skipped").tag("chain", "app/audit-0").counter().count()).isEqualTo(2.0);
+        }
+    }
+
+    @Test
     void chainStateWrittenBeforeTheAnchoredSizeExistedIsStillRead() {
         io.ieim.ledger.CompactRange range = new io.ieim.ledger.CompactRange();
         for (int i = 0; i < 7; i++) {
