@@ -24,8 +24,8 @@ import java.security.KeyPair;
 final class AuditChainer implements Processor<String, AuditEvent, String, SpecificRecord> {
 
     static final String STORE = "audit-chains";
-    /** event id -> content leaf hash and sequence of every chained event: a redelivered event is chained once. */
-    static final String CHAINED_EVENTS = "audit-chained-events";
+    /** content leaf hash -> sequence of every chained event: a redelivered event is chained once. */
+    static final String CHAINED_EVENTS = "audit-chained-content";
 
     private final String chainPrefix;
     private final KeyPair signingKey;
@@ -104,18 +104,14 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
         AuditEvent event = AuditEvent.newBuilder(record.value()).build();
         byte[] content = AuditLedger.content(event);
         byte[] contentHash = MerkleHash.leafHash(content);
-        // the same event delivered again (a mail ingested twice, an at-least-once upstream) is already
-        // in the chain: appending it again would be a duplicate; pending is keyed by event id, so every
-        // copy reaches this task
-        byte[] earlier = chained.get(event.getEventId());
-        if (earlier != null) {
-            if (java.util.Arrays.equals(java.util.Arrays.copyOf(earlier, MerkleHash.SIZE), contentHash)) {
-                metrics.replaySkipped(chainId);
-                return;
-            }
-            // same id, other content: a producer bug; history is never dropped, so chain it and say so
-            org.slf4j.LoggerFactory.getLogger(AuditChainer.class).warn(
-                    "audit event {} arrived again with other content; chained again", event.getEventId());
+        // the same event delivered again (a mail ingested twice, an at-least-once upstream, a replay of
+        // the decision application) is already in the chain: appending it again would duplicate it.
+        // Identical content lands in this task (pending is keyed by event id); a re-decision with other
+        // inputs has other content and is chained, as history
+        String contentKey = MerkleHash.toHex(contentHash);
+        if (chained.get(contentKey) != null) {
+            metrics.replaySkipped(chainId);
+            return;
         }
         byte[] entryHash = ChainEntry.hashOf(chainId, state.next, state.lastHash, content);
         event.setChainId(chainId);
@@ -132,8 +128,7 @@ final class AuditChainer implements Processor<String, AuditEvent, String, Specif
             anchor(chainId, state, record.timestamp(), record);
         }
         chains.put(chainId, state.write());
-        chained.put(event.getEventId(), ByteBuffer.allocate(MerkleHash.SIZE + Long.BYTES).put(contentHash)
-                .putLong(state.next - 1).array());
+        chained.put(contentKey, ByteBuffer.allocate(Long.BYTES).putLong(state.next - 1).array());
         metrics.appended(chainId, state.next);
     }
 

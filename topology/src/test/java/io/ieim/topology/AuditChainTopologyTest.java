@@ -82,7 +82,7 @@ class AuditChainTopologyTest {
     }
 
     @Test
-    void aRedeliveredEventIsChainedOnceAndAnEventWithReusedIdIsStillKept() {
+    void aRedeliveredEventIsChainedOnceAndAReDecisionWithOtherContentIsKept() {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "chain-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:1234");
