@@ -111,7 +111,7 @@ final class DecisionMapping {
                 .setRuleId(io.ieim.domain.review.CorrectionApplier.RULE_ID)
                 .setDetail("reviewer action " + c.correction().actionId() + " changed " + String.join(",", c.changed()))
                 .build());
-        Decision next = Decision.newBuilder(previous)
+        return Decision.newBuilder(previous)
                 .setDecisionVersion(d.decisionVersion())
                 .setPrimaryIntent(d.primaryIntent() == null ? null : d.primaryIntent().name())
                 .setIntents(d.intents().stream().map(Enum::name).toList())
@@ -135,7 +135,6 @@ final class DecisionMapping {
                         .setPreviousDecisionHash(c.correction().previousDecisionHash())
                         .build())
                 .build();
-        return next;
     }
 
     /** Audit event ids are deterministic, so a replayed stage has the same key and the same bytes. */
