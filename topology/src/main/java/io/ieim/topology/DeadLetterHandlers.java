@@ -1,6 +1,7 @@
 package io.ieim.topology;
 
 import io.ieim.spec.AuditStage;
+import io.ieim.spec.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -71,11 +72,14 @@ final class DeadLetterHandlers {
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
             LOG.warn("dead letter: processing failed for {}-{}@{} in {}: {}", context.topic(), context.partition(),
                     context.offset(), context.processorNodeId(), DeadLetters.reason(exception));
+            // the stage that could not be completed: a refused reviewer action names its own
+            AuditStage stage = exception instanceof ReviewActionRefused refused ? refused.stage()
+                    : Topics.REVIEWER_ACTIONS.name().equals(context.topic()) ? AuditStage.CORRECTED : AuditStage.DECIDED;
             if (metrics != null) {
-                metrics.deadLetter(AuditStage.DECIDED.name(), exception.getClass().getSimpleName());
+                metrics.deadLetter(stage.name(), exception.getClass().getSimpleName());
             }
             return Response.resume(deadLetters.records(context, context.sourceRawKey(), context.sourceRawValue(),
-                    exception, AuditStage.DECIDED));
+                    exception, stage));
         }
     }
 }

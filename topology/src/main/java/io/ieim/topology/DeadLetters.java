@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -70,12 +71,23 @@ final class DeadLetters {
         out.add(record(Topics.DEAD_LETTERS.name(), letterKey, deadLetters.serialize(Topics.DEAD_LETTERS.name(), letter)));
 
         String auditSubject = messageId != null ? messageId : letterKey;
-        AuditEvent audit = DecisionMapping.audit(auditSubject, 1, AuditStage.DEAD_LETTERED, payloadHash, Map.of(
+        Map<String, String> details = new TreeMap<>(Map.of(
                 "reason", reason,
                 "source_topic", String.valueOf(context.topic()),
                 "source_partition", Integer.toString(context.partition()),
                 "source_offset", Long.toString(context.offset()),
-                "failed_stage", stage.name()), timestamp);
+                "failed_stage", stage.name()));
+        ReviewActionRefused refused = rootCause(exception) instanceof ReviewActionRefused r ? r : null;
+        int version = refused == null || refused.decisionVersion() == null ? 1 : refused.decisionVersion();
+        AuditEvent audit = DecisionMapping.audit(auditSubject, version, AuditStage.DEAD_LETTERED, payloadHash, details, timestamp);
+        if (refused != null) {
+            // one event per refused action (a mail may have several), about the version it was refused against
+            details.put("action_id", refused.actionId());
+            details.put("refusal", refused.refusal().name());
+            audit.setDetails(details);
+            audit.setEventId(audit.getEventId() + ":" + refused.actionId());
+            audit.setDecisionVersion(refused.decisionVersion());
+        }
         if (messageId == null) {
             audit.setMessageId(null);
         }

@@ -31,6 +31,12 @@ final class DecisionMetrics {
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** @param kind as received: anything that is not a spec label is counted as INVALID (bounded tags) */
+    void reviewAction(String kind, String outcome) {
+        boolean known = java.util.Arrays.stream(io.ieim.spec.ReviewActionKind.values()).anyMatch(k -> k.name().equals(kind));
+        registry.counter("ieim.review.actions", "kind", known ? kind : "INVALID", "outcome", outcome).increment();
+    }
+
     void deadLetter(String stage, String errorClass) {
         registry.counter("ieim.dead.letters", "stage", stage, "error", errorClass).increment();
     }

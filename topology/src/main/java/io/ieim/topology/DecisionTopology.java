@@ -7,6 +7,7 @@ import io.ieim.avro.Decision;
 import io.ieim.avro.IdentityIndexEntry;
 import io.ieim.avro.MailReceived;
 import io.ieim.avro.Policy;
+import io.ieim.avro.ReviewAction;
 import io.ieim.domain.decision.DecisionPipeline;
 import io.ieim.spec.Topics;
 import org.apache.kafka.common.serialization.Serdes;
@@ -25,7 +26,8 @@ import org.apache.kafka.streams.state.Stores;
  * The decision topology, in one method. Identity data is held in global stores that are plain
  * copies of topics (the identity topics and the identity index that {@link IdentityIndexTopology}
  * derives), so a restore never loses an index (KAFKA-7663). Each mail runs through the domain
- * pipeline once and leaves one audit event per stage and one decision.
+ * pipeline once and leaves one audit event per stage and one decision; a reviewer's correction makes
+ * the next version of it (see docs/DECISION-TOPOLOGY.md, "The correction loop").
  */
 public final class DecisionTopology {
 
@@ -59,9 +61,23 @@ public final class DecisionTopology {
         // a private store (plain Avro): its changelog is internal, not a contract topic with a registered schema
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecisionProcessor.DECISIONS_STORE),
                 Serdes.String(), SerdeFactory.plainAvro().serde(Decision.class)));
-        var outputs = builder
+        var decided = builder
                 .stream(Topics.MAIL_RECEIVED.name(), Consumed.with(Serdes.String(), serdes.serde(MailReceived.class)).withName("mails"))
                 .process(() -> new DecisionProcessor(pipeline, metrics), Named.as("decide"), DecisionProcessor.DECISIONS_STORE);
+
+        // 3. the correction loop: reviewers' actions on the mail's latest decision. The processor shares the
+        //    decisions store, which puts both sources in one sub-topology; mails and actions are keyed by
+        //    message id with the same partition count (spec catalogue), so partition p of both goes to task p
+        //    and an action meets its mail's decision without a repartition
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ReviewActionProcessor.ACTIONS_STORE),
+                Serdes.String(), Serdes.String()));
+        var corrected = builder
+                .stream(Topics.REVIEWER_ACTIONS.name(), Consumed.with(Serdes.String(), serdes.serde(ReviewAction.class)).withName("reviewer-actions"))
+                .process(() -> new ReviewActionProcessor(pipeline.corrections(), metrics), Named.as("review"),
+                        DecisionProcessor.DECISIONS_STORE, ReviewActionProcessor.ACTIONS_STORE);
+
+        // 4. both write decisions and audit events alike
+        var outputs = decided.merge(corrected, Named.as("decisions-and-corrections"));
         outputs.filter((k, v) -> v instanceof AuditEvent, Named.as("audit-events"))
                 .mapValues(v -> (AuditEvent) v, Named.as("as-audit"))
                 // chained and written to the audit topic by AuditChainTopology, the single writer of each chain

@@ -126,6 +126,11 @@ public class DecisionPipeline {
         return configHash;
     }
 
+    /** Applies reviewers' actions to decisions under this pipeline's review policy. */
+    public io.ieim.domain.review.CorrectionApplier corrections() {
+        return new io.ieim.domain.review.CorrectionApplier(router, hasher);
+    }
+
     public DecisionOutcome decide(MailView mail, IdentityDirectory directory, StageObserver observer) {
         List<DecisionOutcome.StageRecord> stages = new ArrayList<>();
         String inputDigest = inputDigest(mail);

@@ -50,12 +50,33 @@ public final class Router {
             }
             Queue queue = rule.queue() != null ? rule.queue() : rule.queueByPrimaryIntent().get(in.primaryIntent());
             Action action = rule.fixedAction() != null ? rule.fixedAction() : actionByPrimaryIntent(in, all);
-            boolean needsReview = ruleset.review().actions().contains(action) || ruleset.review().queues().contains(queue);
-            List<ReviewReason> reasons = needsReview ? reasons(in, all, action, queue) : List.of();
-            return new Route(queue, action, needsReview, reasons, rule.id());
+            return review(in, all, queue, action, rule.id());
         }
         // unreachable: load() checks that the last rule routes every mail
         throw new IllegalStateException("routing ruleset " + ruleset.version() + " routes no rule for this mail");
+    }
+
+    /**
+     * The review policy alone, for a queue and action that were not found by the rules (a reviewer's
+     * correction): {@code needs_review} and the review reasons exactly as a routed mail would get them,
+     * so a corrected decision is held to the same contract (§5) as a routed one.
+     */
+    public Route review(RoutingInput in, Queue queue, Action action, String ruleFired) {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(action, "action");
+        Set<Intent> all = EnumSet.noneOf(Intent.class);
+        if (in.primaryIntent() != null) {
+            all.add(in.primaryIntent());
+        }
+        all.addAll(in.intents());
+        return review(in, all, queue, action, ruleFired);
+    }
+
+    private Route review(RoutingInput in, Set<Intent> all, Queue queue, Action action, String ruleFired) {
+        boolean needsReview = ruleset.review().actions().contains(action) || ruleset.review().queues().contains(queue);
+        List<ReviewReason> reasons = needsReview ? reasons(in, all, action, queue) : List.of();
+        return new Route(queue, action, needsReview, reasons, ruleFired);
     }
 
     private boolean matches(Rule rule, RoutingInput in, Set<Intent> all) {

@@ -143,6 +143,9 @@ class RouterTest {
                     assertThat(route.reviewReasons()).as("sorted by name")
                             .isSortedAccordingTo((a, b) -> a.name().compareTo(b.name()));
                     assertThat(route).as("deterministic").isEqualTo(router.route(in));
+                    // the review policy alone (used for reviewers' corrections) agrees with routing
+                    assertThat(router.review(in, route.queue(), route.action(), route.ruleFired())).as(in.toString())
+                            .isEqualTo(route);
                 }
             }
         }
