@@ -25,22 +25,33 @@ import java.util.stream.Stream;
  * "last recorded offset is no longer available"; so the stack remembers the cluster's system
  * identifier and resets the source offsets when it changes.
  */
-final class ConnectorRegistration {
+public final class ConnectorRegistration {
 
-    record Connector(String name, Map<String, String> config) {
+    /** A connector file: its name and config. */
+    public record Connector(String name, Map<String, String> config) {
         boolean readsPostgres() {
             return "io.debezium.connector.postgresql.PostgresConnector".equals(config.get("connector.class"));
+        }
+
+        /** A JDBC sink: its table is a projection that can be rebuilt from its topics. */
+        public boolean isProjectionSink() {
+            return "io.debezium.connector.jdbc.JdbcSinkConnector".equals(config.get("connector.class"));
+        }
+
+        /** The table a JDBC sink writes (its collection.name.format), or null. */
+        public String table() {
+            return config.get("collection.name.format");
         }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String connectUrl;
 
-    ConnectorRegistration(String connectUrl) {
+    public ConnectorRegistration(String connectUrl) {
         this.connectUrl = connectUrl;
     }
 
-    static List<Connector> load(Path dir) throws IOException {
+    public static List<Connector> load(Path dir) throws IOException {
         List<Connector> connectors = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -81,7 +92,7 @@ final class ConnectorRegistration {
      * earlier config) is restarted once, since Connect does not restart failed tasks on its own;
      * if it fails again, this fails with the task's trace.
      */
-    void awaitRunning(String name, Duration timeout) throws IOException {
+    public void awaitRunning(String name, Duration timeout) throws IOException {
         String url = connectUrl + "/connectors/" + encode(name);
         Instant deadline = Instant.now().plus(timeout);
         Instant restartedAt = null;
@@ -104,7 +115,27 @@ final class ConnectorRegistration {
         }
     }
 
-    String state(String name) throws IOException {
+    /** Work done while a connector is stopped. */
+    public interface WhileStopped {
+        void run() throws IOException;
+    }
+
+    /**
+     * Replays a sink from the beginning of its topics: stop it, let the caller empty its table, reset
+     * its offsets (KIP-875) and resume. Rebuilding a projection this way needs no other tool and
+     * keeps the connector's config as it is.
+     */
+    public void replaySink(String name, WhileStopped clear) throws IOException {
+        String url = connectUrl + "/connectors/" + encode(name);
+        expectOk(Http.send("PUT", url + "/stop", null), "stop " + name);
+        awaitConnectorState(name, "STOPPED", Duration.ofSeconds(60));
+        clear.run();
+        expectOk(Http.send("DELETE", url + "/offsets", null), "reset offsets of " + name);
+        expectOk(Http.send("PUT", url + "/resume", null), "resume " + name);
+        awaitRunning(name, Duration.ofSeconds(60));
+    }
+
+    public String state(String name) throws IOException {
         Http.Response status = Http.get(connectUrl + "/connectors/" + encode(name) + "/status");
         if (!status.ok()) {
             return "MISSING";

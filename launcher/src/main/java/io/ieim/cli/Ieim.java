@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 IdentityCommand.class,
                 IngestCommand.class,
+                ProjectionsCommand.class,
                 DecisionsCommand.class,
                 LedgerCommand.class,
                 CommandLine.HelpCommand.class

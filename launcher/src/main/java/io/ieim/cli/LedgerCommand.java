@@ -45,12 +45,19 @@ final class LedgerCommand {
 
     /** The audit chains and anchors from the topics, entries in log order. */
     static io.ieim.ledger.LedgerFile read(StackConfig config, String chains) throws java.io.IOException {
+        return read(config, chains, new java.util.HashMap<>());
+    }
+
+    /** ... and each entry's recorded_at (epoch ms) per chain, in chain order, for the anchor lag. */
+    static io.ieim.ledger.LedgerFile read(StackConfig config, String chains, java.util.Map<String, List<Long>> recordedAt)
+            throws java.io.IOException {
         List<ChainEntry> entries = new ArrayList<>();
         for (ConsumerRecord<String, AuditEvent> r : TopicReader.<AuditEvent>readAll(config, Topics.AUDIT.name())) {
             ChainEntry entry = r.value() == null ? null
                     : AuditLedger.entry(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset());
             if (entry != null && entry.chainId().startsWith(chains)) {
                 entries.add(entry);
+                recordedAt.computeIfAbsent(entry.chainId(), k -> new ArrayList<>()).add(r.value().getRecordedAt().toEpochMilli());
             }
         }
         List<SignedTreeHead> anchors = new ArrayList<>();
@@ -162,8 +169,9 @@ final class LedgerCommand {
             StackConfig config = StackConfig.fromEnvironment();
             long begin = System.nanoTime();
             io.ieim.ledger.LedgerFile ledger;
+            java.util.Map<String, List<Long>> recordedAt = new java.util.HashMap<>();
             if (file == null) {
-                ledger = read(config, chains);
+                ledger = read(config, chains, recordedAt);
             } else {
                 try {
                     ledger = io.ieim.ledger.LedgerFile.parse(java.nio.file.Files.readString(file));
@@ -193,7 +201,44 @@ final class LedgerCommand {
                     entries.size(), entries.stream().map(ChainEntry::chainId).distinct().count(), anchors.size(),
                     seconds, entries.size() / Math.max(seconds, 1e-9),
                     unarchived < 0 ? "" : "; write-once copies agree, " + unarchived + " not archived yet");
+            if (!recordedAt.isEmpty()) {
+                System.out.println(anchorLag(recordedAt, anchors));
+            }
             return 0;
+        }
+
+        /**
+         * From an event's recorded_at to the signing of the first tree head that covers it: how long
+         * until a mail's audit trail can be proven with a receipt.
+         */
+        static String anchorLag(java.util.Map<String, List<Long>> recordedAt, List<SignedTreeHead> anchors) {
+            java.util.Map<String, List<SignedTreeHead>> heads = new java.util.HashMap<>();
+            anchors.forEach(a -> heads.computeIfAbsent(a.chainId(), k -> new ArrayList<>()).add(a));
+            heads.values().forEach(l -> l.sort(java.util.Comparator.comparingLong(SignedTreeHead::treeSize)));
+            List<Long> lags = new ArrayList<>();
+            long unanchored = 0;
+            for (var chain : recordedAt.entrySet()) {
+                List<SignedTreeHead> own = heads.getOrDefault(chain.getKey(), List.of());
+                int h = 0;
+                for (int seq = 0; seq < chain.getValue().size(); seq++) {
+                    while (h < own.size() && own.get(h).treeSize() <= seq) {
+                        h++;
+                    }
+                    if (h == own.size()) {
+                        unanchored++;
+                    } else {
+                        lags.add(Math.max(0, own.get(h).signedAtMillis() - chain.getValue().get(seq)));
+                    }
+                }
+            }
+            if (lags.isEmpty()) {
+                return "anchor lag: no anchored entries (" + unanchored + " not anchored yet)";
+            }
+            lags.sort(null);
+            return String.format(java.util.Locale.ROOT,
+                    "anchor lag (recorded_at to the signing of the covering tree head): median %.1f s, p95 %.1f s, max %.1f s over %d entries; %d not anchored yet",
+                    lags.get(lags.size() / 2) / 1000.0, lags.get((int) Math.min(lags.size() - 1, Math.ceil(lags.size() * 0.95) - 1)) / 1000.0,
+                    lags.get(lags.size() - 1) / 1000.0, lags.size(), unanchored);
         }
 
         private static java.util.Map<String, byte[]> archivedAnchors(StackConfig config, String chains) throws java.io.IOException {
