@@ -61,15 +61,16 @@ final class OidcProvider extends ProcessPart {
         Path login = dir.resolve("login.html");
         Files.writeString(login, loginPage(), StandardCharsets.UTF_8);
         Path json = dir.resolve("config.json");
-        Files.writeString(json, configJson(key, login), StandardCharsets.UTF_8);
-        // the standalone main reads its logback file from LOGBACK_CONFIG; its default logs at INFO
+        writeOwnerOnly(json, configJson(key, login)); // it carries the private signing key
+        // the standalone main reads its logback file from LOGBACK_CONFIG; the provider logs every
+        // request at DEBUG and nothing at INFO, so keep only its "started server" line
         Path logging = dir.resolve("logback.xml");
         Files.writeString(logging, String.join("\n",
                 "<configuration>",
                 "  <appender name=\"out\" class=\"ch.qos.logback.core.ConsoleAppender\">",
                 "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>",
                 "  </appender>",
-                "  <logger name=\"no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt\" level=\"INFO\"/>",
+                "  <logger name=\"no.nav.security.mock.oauth2.http.OAuth2HttpServer\" level=\"DEBUG\"/>",
                 "  <root level=\"WARN\"><appender-ref ref=\"out\"/></root>",
                 "</configuration>", ""), StandardCharsets.UTF_8);
         String classpath = JavaRuntime.classpathOf(config.serversDir().resolve("oidc/target/lib"));
@@ -234,11 +235,16 @@ final class OidcProvider extends ProcessPart {
         jwk.put("dp", base64url(key.getPrimeExponentP()));
         jwk.put("dq", base64url(key.getPrimeExponentQ()));
         jwk.put("qi", base64url(key.getCrtCoefficient()));
-        Path temp = Files.createTempFile(file.getParent(), "signing-key", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temp, JSON.writeValueAsString(jwk), StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        writeOwnerOnly(file, JSON.writeValueAsString(jwk));
         return jwk;
+    }
+
+    /** Written whole or not at all (a torn key file would change the key), readable by the owner only. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, content, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** JWK integers are unsigned big-endian: drop the sign byte BigInteger adds. */

@@ -57,6 +57,10 @@ class OidcProviderTest {
         JsonNode persisted = JSON.readTree(config.varDir().resolve("oidc/signing-key.jwk.json").toFile());
         assertThat(jwks.path("keys").get(0).path("n").asText()).isEqualTo(persisted.path("n").asText());
         assertThat(stack.status().oidcIssuer()).isEqualTo(issuer);
+        for (String file : List.of("signing-key.jwk.json", "config.json")) {
+            assertThat(java.nio.file.Files.getPosixFilePermissions(config.varDir().resolve("oidc").resolve(file)))
+                    .as(file + " holds the private key").isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     @Test
