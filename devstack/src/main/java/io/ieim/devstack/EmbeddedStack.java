@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * The IEIM stack made of real servers on loopback: PostgreSQL, a Kafka broker, an S3 object store,
- * the Apicurio Registry and a Kafka Connect worker with Debezium. {@link #up()} starts what is not
+ * the Apicurio Registry, a Kafka Connect worker with Debezium and an OIDC provider with demo users.
+ * {@link #up()} starts what is not
  * running and provisions it from the spec (topics, schemas, projection migrations, connectors);
  * everything it keeps lives under one folder, so a restart finds its data again.
  */
@@ -35,6 +36,7 @@ public final class EmbeddedStack {
     private final ObjectStore s3;
     private final SchemaRegistry registry;
     private final ConnectWorker connect;
+    private final OidcProvider oidc;
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
 
     public EmbeddedStack(StackConfig config) {
@@ -44,6 +46,7 @@ public final class EmbeddedStack {
         this.s3 = new ObjectStore(config);
         this.registry = new SchemaRegistry(config);
         this.connect = new ConnectWorker(config);
+        this.oidc = new OidcProvider(config);
     }
 
     public StackConfig config() {
@@ -51,7 +54,7 @@ public final class EmbeddedStack {
     }
 
     private List<StackPart> parts() {
-        return List.of(postgres, kafka, s3, registry, connect);
+        return List.of(postgres, kafka, s3, registry, connect, oidc);
     }
 
     /** Starts every part that is not running, waits for health and provisions; idempotent. */
@@ -63,8 +66,9 @@ public final class EmbeddedStack {
             Instant begin = Instant.now();
             startAndWait(postgres);
             postgres.ensureDatabases();
-            // the broker, the object store and the registry only need PostgreSQL: start them together
-            for (StackPart part : List.of(kafka, s3, registry)) {
+            // the broker, the object store and the registry only need PostgreSQL, the OIDC provider
+            // nothing: start them together
+            for (StackPart part : List.of(kafka, s3, registry, oidc)) {
                 part.start();
             }
             awaitHealthy(kafka, begin);
@@ -80,6 +84,7 @@ public final class EmbeddedStack {
             awaitHealthy(registry, begin);
             List<String> schemas = new SchemaRegistration(config.registryUrl()).register(TopicProvisioner.catalogue());
             LOG.info("schemas: {} registered; projection migrations applied: {}", schemas.size(), migrations);
+            awaitHealthy(oidc, begin);
             awaitHealthy(connect, begin);
             registerConnectors();
             startTimes.put("total", Duration.between(begin, Instant.now()));
@@ -130,7 +135,7 @@ public final class EmbeddedStack {
 
     /** Stops every part, clients first, the database last. */
     public void down() {
-        for (StackPart part : List.of(connect, registry, s3, kafka, postgres)) {
+        for (StackPart part : List.of(oidc, connect, registry, s3, kafka, postgres)) {
             part.stop();
         }
         try {
@@ -148,14 +153,15 @@ public final class EmbeddedStack {
                     startTimes.containsKey(part.name()) ? startTimes.get(part.name()).toMillis() : null));
         }
         return new StackStatus(config.varDir().toString(), config.kafkaBootstrap(), config.registryUrl(),
-                config.postgresJdbcUrl(), config.s3Endpoint(), config.connectUrl(), config.bucket(), parts,
+                config.postgresJdbcUrl(), config.s3Endpoint(), config.connectUrl(), config.bucket(),
+                config.oidcIssuerUrl(), parts,
                 startTimes.containsKey("total") ? startTimes.get("total").toMillis() : null);
     }
 
     /** Resident memory of the stack's processes in KiB (from /proc), for the operator and the notes. */
     public long residentKib() {
         long total = 0;
-        for (String name : List.of("postgres", "kafka", "s3", "registry", "connect")) {
+        for (String name : List.of("postgres", "kafka", "s3", "registry", "connect", "oidc")) {
             var handle = new ManagedProcess(config, name).running();
             if (handle.isEmpty()) {
                 continue;

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Minimal JSON-over-HTTP calls to the stack's admin APIs (registry, Connect). */
+/** Minimal HTTP calls to the stack's admin APIs (registry, Connect) and its OIDC provider. */
 final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -33,6 +33,17 @@ final class Http {
                 .header("Content-Type", "application/json")
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A form POST (OAuth2 token requests). */
+    static Response postForm(String url, java.util.Map<String, String> form) throws IOException {
+        String body = form.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static Response send(HttpRequest.Builder request) throws IOException {

@@ -27,6 +27,7 @@ public record StackConfig(Path home, Path varDir, int portBase, String externalP
     public int registryManagementPort() { return portBase + 82; }
     public int connectPort() { return portBase + 83; }
     public int s3Port() { return portBase + 84; }
+    public int oidcPort() { return portBase + 85; }
     public int postgresPort() { return portBase + 432; }
     /** HTTP of the decision topology (health, metrics, interactive queries). */
     public int topologyPort() { return portBase + 80; }
@@ -37,6 +38,11 @@ public record StackConfig(Path home, Path varDir, int portBase, String externalP
     public String registryV2Url() { return "http://127.0.0.1:" + registryPort() + "/apis/registry/v2"; }
     public String connectUrl() { return "http://127.0.0.1:" + connectPort(); }
     public String s3Endpoint() { return "http://127.0.0.1:" + s3Port(); }
+    /**
+     * The dev OIDC provider's issuer. The provider derives {@code iss} from the request's host, so
+     * clients must use exactly this URL (127.0.0.1, not localhost) or token validation fails.
+     */
+    public String oidcIssuerUrl() { return "http://127.0.0.1:" + oidcPort() + "/" + OidcProvider.ISSUER_ID; }
 
     /** JDBC URL of the product database (projections, outbox). */
     public String postgresJdbcUrl() {

@@ -5,7 +5,7 @@ import java.time.Duration;
 /** One server of the embedded stack. */
 interface StackPart {
 
-    /** Short stable name: postgres, kafka, s3, registry, connect. */
+    /** Short stable name: postgres, kafka, s3, registry, connect, oidc. */
     String name();
 
     /** Where clients reach it. */

@@ -16,6 +16,7 @@ public record StackStatus(
         @JsonProperty("s3_endpoint") String s3Endpoint,
         @JsonProperty("connect_url") String connectUrl,
         @JsonProperty("raw_mail_bucket") String rawMailBucket,
+        @JsonProperty("oidc_issuer") String oidcIssuer,
         @JsonProperty("parts") Map<String, Part> parts,
         @JsonProperty("start_millis") Long startMillis) {
 

@@ -55,15 +55,17 @@ class EmbeddedStackTest {
     @Order(1)
     void everyPartIsHealthyAndStatusNamesWhereToReachIt(EmbeddedStack stack) throws Exception {
         StackStatus status = stack.status();
-        assertThat(status.parts()).containsOnlyKeys("postgres", "kafka", "s3", "registry", "connect");
+        assertThat(status.parts()).containsOnlyKeys("postgres", "kafka", "s3", "registry", "connect", "oidc");
         assertThat(status.parts().values()).allMatch(StackStatus.Part::healthy);
         JsonNode json = JSON.readTree(status.toJson());
         assertThat(json.path("healthy").asBoolean()).isTrue();
         assertThat(json.path("kafka_bootstrap").asText()).isEqualTo(stack.config().kafkaBootstrap());
-        for (String key : List.of("registry_url", "postgres_jdbc_url", "s3_endpoint", "connect_url")) {
+        assertThat(json.path("oidc_issuer").asText()).isEqualTo(stack.config().oidcIssuerUrl());
+        assertThat(json.path("parts").path("oidc").path("address").asText()).isEqualTo(stack.config().oidcIssuerUrl());
+        for (String key : List.of("registry_url", "postgres_jdbc_url", "s3_endpoint", "connect_url", "oidc_issuer")) {
             assertThat(json.path(key).asText()).as(key).startsWith(key.equals("postgres_jdbc_url") ? "jdbc:postgresql://127.0.0.1:" : "http://127.0.0.1:");
         }
-        assertThat(stack.residentKib()).as("all five processes are found through their pid files").isPositive();
+        assertThat(stack.residentKib()).as("all six processes are found through their pid files").isPositive();
     }
 
     @Test
@@ -176,8 +178,9 @@ class EmbeddedStackTest {
 
     @Test
     @Order(100)
-    void aRestartKeepsTopicsRecordsSchemasAndConnectors(EmbeddedStack stack) throws Exception {
+    void aRestartKeepsTopicsRecordsSchemasConnectorsAndTheIssuer(EmbeddedStack stack) throws Exception {
         StackConfig config = stack.config();
+        String token = DemoTokens.issue(config, "privacy_officer");
         String artifact = config.registryUrl() + "/groups/default/artifacts/" + Topics.MAIL_RECEIVED.name() + "-value";
         long globalId = JSON.readTree(Http.get(artifact + "/versions/branch=latest").body()).path("globalId").asLong();
         MailReceived mail = mail("restart-" + UUID.randomUUID());
@@ -203,6 +206,9 @@ class EmbeddedStackTest {
         ConnectorRegistration connect = new ConnectorRegistration(config.connectUrl());
         assertThat(connect.state("ieim-outbox-source")).isEqualTo("RUNNING");
         assertThat(connect.state("ieim-decision-projection-sink")).isEqualTo("RUNNING");
+        assertThat(status.oidcIssuer()).isEqualTo(Jwts.claims(token).path("iss").asText());
+        assertThat(Jwts.verifies(token, JSON.readTree(Http.get(config.oidcIssuerUrl() + "/jwks").body())))
+                .as("a token issued before the restart verifies against the JWKS after it").isTrue();
     }
 
     @Test

@@ -20,11 +20,13 @@ class StackConfigTest {
         StackConfig test = dev.withPortBase(29000);
         assertThat(dev.kafkaBootstrap()).isEqualTo("127.0.0.1:19092");
         assertThat(test.kafkaBootstrap()).isEqualTo("127.0.0.1:29092");
+        assertThat(test.oidcIssuerUrl()).isEqualTo("http://127.0.0.1:29085/ieim");
         var devPorts = java.util.List.of(dev.kafkaPort(), dev.kafkaControllerPort(), dev.registryPort(),
-                dev.registryManagementPort(), dev.connectPort(), dev.s3Port(), dev.postgresPort());
+                dev.registryManagementPort(), dev.connectPort(), dev.s3Port(), dev.oidcPort(), dev.postgresPort());
         assertThat(devPorts).doesNotHaveDuplicates();
         assertThat(devPorts).doesNotContainAnyElementsOf(java.util.List.of(test.kafkaPort(), test.kafkaControllerPort(),
-                test.registryPort(), test.registryManagementPort(), test.connectPort(), test.s3Port(), test.postgresPort()));
+                test.registryPort(), test.registryManagementPort(), test.connectPort(), test.s3Port(), test.oidcPort(),
+                test.postgresPort()));
     }
 
     @Test

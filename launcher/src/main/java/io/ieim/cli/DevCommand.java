@@ -27,6 +27,11 @@ final class DevCommand {
             out.printf("%-9s %-8s %s%n", e.getKey(), health, part.address());
         }
         out.printf("data: %s%n", status.varDir());
+        if (status.oidcIssuer() != null) {
+            // demo credentials of the dev stack only; production points the API at a real provider
+            out.printf("oidc issuer: %s (demo users: %s)%n", status.oidcIssuer(),
+                    String.join(", ", io.ieim.devstack.DemoTokens.USERS.keySet()));
+        }
         out.flush();
     }
 

@@ -96,6 +96,15 @@ class IeimCommandLineTest {
         assertThat(Ieim.run("dev", "status", "--json")).isEqualTo(Ieim.EXIT_FAILED);
         String json = out.toString(StandardCharsets.UTF_8);
         assertThat(json).contains("\"kafka_bootstrap\" : \"127.0.0.1:39092\"", "\"healthy\" : false",
-                "\"postgres\"", "\"kafka\"", "\"s3\"", "\"registry\"", "\"connect\"");
+                "\"postgres\"", "\"kafka\"", "\"s3\"", "\"registry\"", "\"connect\"", "\"oidc\"",
+                "\"oidc_issuer\" : \"http://127.0.0.1:39085/ieim\"");
+    }
+
+    @Test
+    void statusTableNamesTheIssuerAndItsDemoUsers() {
+        assertThat(Ieim.run("dev", "status")).isEqualTo(Ieim.EXIT_FAILED);
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).containsPattern("oidc +down +http://127\\.0\\.0\\.1:39085/ieim")
+                .contains("oidc issuer: http://127.0.0.1:39085/ieim (demo users: reviewer, approver, approver2,");
     }
 }
