@@ -6,6 +6,7 @@ import io.ieim.devstack.StackConfig;
 import io.ieim.devstack.junit.StackTest;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * Debezium, S3) and a real OIDC provider in-process; one Spring context for all test classes.
  */
 @StackTest
+@AutoConfigureObservability(tracing = false) // Boot switches metric export off in tests; /actuator/prometheus is tested
 @SpringBootTest(classes = ReviewApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApiStackTestBase {
 
