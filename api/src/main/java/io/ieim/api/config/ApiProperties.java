@@ -1,0 +1,27 @@
+package io.ieim.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings under {@code ieim.api}. The OIDC issuer has no default on purpose: without one the
+ * service does not start, instead of starting open.
+ */
+@ConfigurationProperties("ieim.api")
+public record ApiProperties(Oidc oidc, S3 s3, @DefaultValue RateLimit rateLimit, String registryUrl) {
+
+    public record Oidc(String issuerUri) {
+    }
+
+    /** The raw-mail object store; links to it are presigned for {@code rawLinkTtl}. */
+    public record S3(String endpoint, String accessKey, String secretKey, String bucket,
+                     @DefaultValue("us-east-1") String region, @DefaultValue("5m") Duration rawLinkTtl) {
+    }
+
+    /** Per token subject: a bucket of {@code burst} requests refilled at {@code perSecond}. */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("20") long perSecond,
+                            @DefaultValue("40") long burst) {
+    }
+}
