@@ -31,6 +31,8 @@ public record StackConfig(Path home, Path varDir, int portBase, String externalP
     public int postgresPort() { return portBase + 432; }
     /** HTTP of the decision topology (health, metrics, interactive queries). */
     public int topologyPort() { return portBase + 80; }
+    /** The reviewer API (module api), started by {@code ieim api}. */
+    public int reviewApiPort() { return portBase + 88; }
 
     public String kafkaBootstrap() { return "127.0.0.1:" + kafkaPort(); }
     public String registryUrl() { return "http://127.0.0.1:" + registryPort() + "/apis/registry/v3"; }

@@ -12,8 +12,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DevCommand.class,
                 RunCommand.class,
+                ApiCommand.class,
                 DemoCommand.class,
                 BenchCommand.class,
+                BenchQueueCommand.class,
                 IdentityCommand.class,
                 IngestCommand.class,
                 ProjectionsCommand.class,
