@@ -272,8 +272,21 @@ class ReviewUiBrowserTest {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /** Waits, and on a timeout says where the browser is and what it shows (the page's text, not its markup). */
     private static WebDriverWait await(WebDriver browser) {
-        return new WebDriverWait(browser, WAIT);
+        return new WebDriverWait(browser, WAIT) {
+            @Override
+            protected RuntimeException timeoutException(String message, Throwable cause) {
+                String shown;
+                try {
+                    shown = browser.findElement(By.tagName("body")).getText();
+                } catch (RuntimeException e) {
+                    shown = "(no page: " + e.getClass().getSimpleName() + ")";
+                }
+                return new org.openqa.selenium.TimeoutException(message + "\nat " + browser.getCurrentUrl()
+                        + "\nshowing: " + shown.substring(0, Math.min(shown.length(), 1500)), cause);
+            }
+        };
     }
 
     private static String text(WebDriver browser, String id) {

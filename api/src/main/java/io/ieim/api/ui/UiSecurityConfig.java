@@ -1,6 +1,12 @@
 package io.ieim.api.ui;
 
 import io.ieim.api.config.ApiProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import io.ieim.api.security.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +20,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -28,6 +35,8 @@ import java.util.Set;
  */
 @Configuration(proxyBeanMethods = false)
 public class UiSecurityConfig {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiSecurityConfig.class);
 
     static final String SIGN_IN = "/oauth2/authorization/" + IssuerClientRegistration.REGISTRATION_ID;
     static final String SIGNED_OUT = "/ui/signed-out";
@@ -59,7 +68,7 @@ public class UiSecurityConfig {
                 .oauth2Login(login -> login
                         // the one provider: no page to choose from, straight to its sign-in
                         .loginPage(SIGN_IN)
-                        .failureUrl(SIGN_IN_FAILED)
+                        .failureHandler(UiSecurityConfig::signInFailed)
                         .defaultSuccessUrl(UiRoutes.QUEUES)
                         .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(UiSecurityConfig::roles)))
                 .logout(logout -> logout.logoutUrl("/ui/logout").logoutSuccessHandler(signedOut))
@@ -72,6 +81,16 @@ public class UiSecurityConfig {
                     }
                 }));
         return http.build();
+    }
+
+    /** Logs why (the OAuth2 error code and description, never a token) and shows the sign-in-failed page. */
+    private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+                                     AuthenticationException failure) throws IOException {
+        String why = failure instanceof OAuth2AuthenticationException oauth
+                ? oauth.getError().getErrorCode() + ": " + oauth.getError().getDescription()
+                : failure.getClass().getSimpleName();
+        LOG.warn("review UI sign-in failed: {}", why);
+        response.sendRedirect(request.getContextPath() + SIGN_IN_FAILED);
     }
 
     /**
