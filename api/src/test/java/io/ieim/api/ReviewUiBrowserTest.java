@@ -197,6 +197,44 @@ class ReviewUiBrowserTest {
     }
 
     @Test
+    void aReviewerWritesAReplyDraftAndAnApproverApprovesIt() {
+        String id = insertFirstInQueue("GENERAL", "REQUEST_INFO");
+        String itemPage = url("/ui/items/" + id);
+
+        WebDriver reviewer = browser();
+        reviewer.get(itemPage);
+        signIn(reviewer, "reviewer");
+        await(reviewer).until(ExpectedConditions.textToBe(By.id("message-id"), id));
+        String body = "Please send us your policy number. " + UUID.randomUUID();
+        reviewer.findElement(By.cssSelector("#draft textarea[name=body]")).sendKeys(body);
+        reviewer.findElement(By.cssSelector("#draft button")).click();
+        await(reviewer).until(ExpectedConditions.textMatches(By.id("outcome"),
+                java.util.regex.Pattern.compile("Reply draft written")));
+        String draftId = text(reviewer, "outcome-id");
+        assertThat(reviewer.findElement(By.cssSelector("[data-draft-id='" + draftId + "'] pre")).getText()).isEqualTo(body);
+        assertThat(reviewer.findElements(By.cssSelector("[data-draft-id='" + draftId + "'] form")))
+                .as("a reviewer may not decide on drafts").isEmpty();
+
+        WebDriver approver = browser();
+        approver.get(itemPage);
+        signIn(approver, "approver");
+        await(approver).until(ExpectedConditions.textToBe(By.id("message-id"), id));
+        assertThat(approver.findElements(By.cssSelector("form#draft, form#correct"))).isEmpty();
+        approver.findElement(By.xpath("//div[@data-draft-id='" + draftId + "']//button[text()='Approve']")).click();
+        await(approver).until(ExpectedConditions.textMatches(By.id("outcome"),
+                java.util.regex.Pattern.compile("Draft approved; it is now APPROVED")));
+        assertThat(db.sql("SELECT status FROM ieim_review.reply_draft WHERE draft_id = CAST(:d AS uuid)")
+                .param("d", draftId).query(String.class).single()).isEqualTo("APPROVED");
+        assertThat(db.sql("SELECT approver FROM ieim_review.draft_decision WHERE draft_id = CAST(:d AS uuid)")
+                .param("d", draftId).query(String.class).single()).isEqualTo("approver");
+
+        approver.get(itemPage);
+        await(approver).until(ExpectedConditions.textToBe(By.id("message-id"), id));
+        assertThat(approver.findElements(By.cssSelector("[data-draft-id='" + draftId + "'] form")))
+                .as("a decided draft offers no decision").isEmpty();
+    }
+
+    @Test
     void withoutASessionTheUiRedirectsToSignInWhileTheApiAnswers401() throws Exception {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         for (String page : List.of("/ui", "/ui/queues/GENERAL", "/ui/items/" + "0".repeat(64))) {
