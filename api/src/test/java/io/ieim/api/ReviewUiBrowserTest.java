@@ -116,6 +116,18 @@ class ReviewUiBrowserTest {
         assertThat(db.sql("SELECT overrides->>'assignee' FROM ieim_review.reviewer_action WHERE message_id = :id AND kind = 'ASSIGN'")
                 .param("id", id).query(String.class).single()).isEqualTo("reviewer");
 
+        // the queue's filters: the claimed item is among the reviewer's, and not among the unassigned overdue ones
+        browser.get(url("/ui/queues/REVIEW_CLASSIFICATION?assignee=reviewer"));
+        await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-message-id='" + id + "']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#items tbody tr[data-message-id] td:last-child")))
+                .extracting(WebElement::getText).containsOnly("reviewer");
+        browser.get(url("/ui/queues/REVIEW_CLASSIFICATION?assignee=nobody-" + UUID.randomUUID()));
+        await(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+        assertThat(browser.findElements(By.cssSelector("tr[data-message-id]"))).isEmpty();
+        browser.get(url("/ui/items/" + id));
+        await(browser).until(ExpectedConditions.textToBe(By.id("message-id"), id));
+
         String reason = "the sender asks about an existing claim " + UUID.randomUUID();
         new Select(browser.findElement(By.cssSelector("#correct select[name=queue]"))).selectByValue("CLAIMS_HANDLING");
         browser.findElement(By.cssSelector("#correct textarea[name=reason]")).sendKeys(reason);
