@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ieim.avro.ReviewAction;
 import io.ieim.devstack.junit.StackTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -52,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Needs /usr/bin/chromium and /usr/bin/chromedriver (Debian packages chromium, chromium-driver;
  * .ci/run installs them). Without them the test fails; {@code -Dieim.skipBrowserTests=true} skips it.
  */
+@DisabledIfSystemProperty(named = "ieim.skipBrowserTests", matches = "true",
+        disabledReason = "ieim.skipBrowserTests=true: the review UI's browser test is skipped")
 @StackTest
 @SpringBootTest(classes = ReviewApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReviewUiBrowserTest {
@@ -76,8 +78,6 @@ class ReviewUiBrowserTest {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        Assumptions.assumeFalse(Boolean.getBoolean("ieim.skipBrowserTests"),
-                "ieim.skipBrowserTests=true: the review UI's browser test is skipped");
         assertThat(Path.of(CHROMIUM)).as("Chromium is missing: apt-get install chromium chromium-driver "
                 + "(or run with -Dieim.skipBrowserTests=true)").isExecutable();
         assertThat(Path.of(CHROMEDRIVER)).as("chromedriver is missing: apt-get install chromium-driver "
