@@ -54,8 +54,13 @@ public abstract class ApiStackTestBase {
 
     @DynamicPropertySource
     static void stackAndIssuer(DynamicPropertyRegistry registry) {
-        StackConfig stack = stack();
         registry.add("ieim.api.oidc.issuer-uri", () -> OIDC.issuerUrl("ieim").toString());
+        stackServices(registry);
+    }
+
+    /** The stack's database, registry and object store (everything but the issuer). */
+    static void stackServices(DynamicPropertyRegistry registry) {
+        StackConfig stack = stack();
         registry.add("spring.datasource.url", stack::postgresJdbcUrl);
         registry.add("spring.datasource.username", stack::postgresUser);
         registry.add("spring.datasource.password", stack::postgresPassword);
@@ -170,6 +175,11 @@ public abstract class ApiStackTestBase {
     }
 
     protected String insertDecision(Fixture f) {
+        return insertDecision(db, f);
+    }
+
+    /** For test classes with their own Spring context (the UI's browser test signs in at another issuer). */
+    static String insertDecision(JdbcClient db, Fixture f) {
         String id = newMessageId();
         projected.add(id);
         Map<String, Object> params = new LinkedHashMap<>();

@@ -233,7 +233,7 @@ class ReviewMutationApiTest extends ApiStackTestBase {
     }
 
     /** Reads raw bytes (the topic also carries other writers' test payloads) and decodes the wanted event. */
-    private static ReviewAction readAction(StackConfig stack, String messageId, String actionId) {
+    static ReviewAction readAction(StackConfig stack, String messageId, String actionId) {
         Map<String, Object> config = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
                 "api-test-" + UUID.randomUUID());
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),

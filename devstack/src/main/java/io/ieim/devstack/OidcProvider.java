@@ -148,6 +148,8 @@ final class OidcProvider extends ProcessPart {
         ObjectNode other = mapping(mappings, "grant_type", "*");
         other.putArray("roles");
         other.putArray("aud").add(DemoTokens.AUDIENCE).add("${client_id}");
+        // with two audiences OIDC wants azp naming the client; Spring Security's ID token check needs it
+        other.put("azp", "${client_id}");
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 

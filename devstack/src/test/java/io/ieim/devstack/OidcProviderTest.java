@@ -133,6 +133,7 @@ class OidcProviderTest {
             assertThat(strings(c.path("roles"))).as(kind).containsExactly("approver");
             assertThat(c.path("nonce").asText()).as(kind).isEqualTo(nonce);
             assertThat(audiences(c)).as(kind).contains(DemoTokens.AUDIENCE, UI_CLIENT);
+            assertThat(c.path("azp").asText()).as(kind + ": azp, as OIDC wants with two audiences").isEqualTo(UI_CLIENT);
         }
 
         // without the page's script (no claims posted) the provider alone grants no roles

@@ -10,7 +10,8 @@ import java.time.Duration;
  * service does not start, instead of starting open.
  */
 @ConfigurationProperties("ieim.api")
-public record ApiProperties(Oidc oidc, S3 s3, @DefaultValue RateLimit rateLimit, String registryUrl) {
+public record ApiProperties(Oidc oidc, S3 s3, @DefaultValue RateLimit rateLimit, String registryUrl,
+                            @DefaultValue Ui ui) {
 
     public record Oidc(String issuerUri) {
     }
@@ -18,6 +19,13 @@ public record ApiProperties(Oidc oidc, S3 s3, @DefaultValue RateLimit rateLimit,
     /** The raw-mail object store; links to it are presigned for {@code rawLinkTtl}. */
     public record S3(String endpoint, String accessKey, String secretKey, String bucket,
                      @DefaultValue("us-east-1") String region, @DefaultValue("5m") Duration rawLinkTtl) {
+    }
+
+    /**
+     * The review UI's OIDC client at the same issuer. Without a secret it is a public client (PKCE),
+     * which is what the dev provider needs; Keycloak usually registers a confidential one.
+     */
+    public record Ui(@DefaultValue("ieim-ui") String clientId, String clientSecret) {
     }
 
     /** Per token subject: a bucket of {@code burst} requests refilled at {@code perSecond}. */

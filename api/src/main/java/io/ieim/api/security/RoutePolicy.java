@@ -35,6 +35,16 @@ public final class RoutePolicy {
             new Route("POST", "/api/v1/items/*/drafts", REVIEW_EDITORS),
             new Route("POST", "/api/v1/drafts/*/decision", DRAFT_DECIDERS));
 
+    /**
+     * The roles of one route of the table. The review UI asks here rather than keeping its own rules:
+     * each of its pages and forms does what one API route does, so it needs that route's roles.
+     */
+    public static Set<Role> rolesOf(String method, String pattern) {
+        return ROUTES.stream().filter(r -> r.method().equals(method) && r.pattern().equals(pattern))
+                .findFirst().map(Route::roles)
+                .orElseThrow(() -> new IllegalArgumentException("no route " + method + " " + pattern));
+    }
+
     private RoutePolicy() {
     }
 }

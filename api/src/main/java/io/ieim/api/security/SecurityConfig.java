@@ -6,6 +6,8 @@ import io.ieim.api.web.RateLimitFilter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,12 +25,14 @@ import java.util.Map;
  * Fail closed: only health probes and the OpenAPI document are open; every route of
  * {@link RoutePolicy} needs a valid token (else 401) carrying one of its roles (else 403); the
  * metrics need admin. Stateless: no session, no CSRF token (bearer tokens are not sent by browsers
- * on their own).
+ * on their own). This chain matches every request the review UI's chain
+ * ({@code io.ieim.api.ui.UiSecurityConfig}, ordered first) leaves, so it must stay last.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
     @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain api(HttpSecurity http, EnvelopeWriter envelopes, ApiProperties properties) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
