@@ -168,20 +168,26 @@ public abstract class ApiStackTestBase {
     @org.junit.jupiter.api.AfterEach
     void removeHandWrittenProjectionRows() {
         for (String id : projected) {
-            db.sql("DELETE FROM ieim_review.audit_index WHERE message_id = :id").param("id", id).update();
-            db.sql("DELETE FROM ieim_review.decision_projection WHERE message_id = :id").param("id", id).update();
+            removeDecision(db, id);
         }
         projected.clear();
     }
 
     protected String insertDecision(Fixture f) {
-        return insertDecision(db, f);
+        String id = insertDecision(db, f);
+        projected.add(id);
+        return id;
+    }
+
+    /** Removes what {@link #insertDecision(JdbcClient, Fixture)} wrote (for classes with their own context). */
+    static void removeDecision(JdbcClient db, String id) {
+        db.sql("DELETE FROM ieim_review.audit_index WHERE message_id = :id").param("id", id).update();
+        db.sql("DELETE FROM ieim_review.decision_projection WHERE message_id = :id").param("id", id).update();
     }
 
     /** For test classes with their own Spring context (the UI's browser test signs in at another issuer). */
     static String insertDecision(JdbcClient db, Fixture f) {
         String id = newMessageId();
-        projected.add(id);
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("id", id);
         params.put("imid", "<" + id.substring(0, 12) + "@example.test>");
