@@ -22,6 +22,7 @@ class IeimCommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream originalOut;
     private PrintStream originalErr;
+    private int base;
 
     @BeforeEach
     void capture() {
@@ -31,7 +32,26 @@ class IeimCommandLineTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         // an empty data folder and ports nobody uses: no stack is running there
         System.setProperty("ieim.var", var.toString());
-        System.setProperty("ieim.portBase", "39000");
+        base = unusedPortBase();
+        System.setProperty("ieim.portBase", Integer.toString(base));
+    }
+
+    /** A port base whose stack ports nobody listens on (a fixed one may be another stack's). */
+    private static int unusedPortBase() {
+        for (int base = 41000; base < 60000; base += 1000) {
+            if (free(base + 92) && free(base + 432) && free(base + 85) && free(base + 81) && free(base + 83) && free(base + 84)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no unused port base");
+    }
+
+    private static boolean free(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @AfterEach
@@ -95,16 +115,16 @@ class IeimCommandLineTest {
     void statusOfAStackThatIsNotRunningReportsEveryPartDownAndExits1() {
         assertThat(Ieim.run("dev", "status", "--json")).isEqualTo(Ieim.EXIT_FAILED);
         String json = out.toString(StandardCharsets.UTF_8);
-        assertThat(json).contains("\"kafka_bootstrap\" : \"127.0.0.1:39092\"", "\"healthy\" : false",
+        assertThat(json).contains("\"kafka_bootstrap\" : \"127.0.0.1:" + (base + 92) + "\"", "\"healthy\" : false",
                 "\"postgres\"", "\"kafka\"", "\"s3\"", "\"registry\"", "\"connect\"", "\"oidc\"",
-                "\"oidc_issuer\" : \"http://127.0.0.1:39085/ieim\"");
+                "\"oidc_issuer\" : \"http://127.0.0.1:" + (base + 85) + "/ieim\"");
     }
 
     @Test
     void statusTableNamesTheIssuerAndItsDemoUsers() {
         assertThat(Ieim.run("dev", "status")).isEqualTo(Ieim.EXIT_FAILED);
         String table = out.toString(StandardCharsets.UTF_8);
-        assertThat(table).containsPattern("oidc +down +http://127\\.0\\.0\\.1:39085/ieim")
-                .contains("oidc issuer: http://127.0.0.1:39085/ieim (demo users: reviewer, approver, approver2,");
+        assertThat(table).containsPattern("oidc +down +http://127\\.0\\.0\\.1:" + (base + 85) + "/ieim")
+                .contains("oidc issuer: http://127.0.0.1:" + (base + 85) + "/ieim (demo users: reviewer, approver, approver2,");
     }
 }
