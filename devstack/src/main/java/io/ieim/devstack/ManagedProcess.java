@@ -117,4 +117,22 @@ public final class ManagedProcess {
             return "(no log at " + logFile + ")";
         }
     }
+
+    /**
+     * Waits until {@code ready} holds; fails early, with the end of the log, when the process exits,
+     * and with the log's path when the time is up.
+     */
+    public void awaitReady(java.util.function.BooleanSupplier ready, Duration timeout, String what)
+            throws IOException, InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        while (!ready.getAsBoolean()) {
+            if (running().isEmpty()) {
+                throw new IOException(what + " exited during start; last log lines:\n" + logTail(30));
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new IOException(what + " is not ready after " + timeout.toSeconds() + " s; log: " + logFile());
+            }
+            Thread.sleep(250);
+        }
+    }
 }

@@ -46,15 +46,7 @@ final class ObjectStore extends ProcessPart {
                 ""), StandardCharsets.UTF_8);
         // s3proxy ships no logging configuration, and logback's default is DEBUG for everything
         // (hundreds of MB of Jetty chatter per test run): log warnings only
-        Path logging = dir.resolve("logback.xml");
-        Files.writeString(logging, String.join("\n",
-                "<configuration>",
-                "  <appender name=\"out\" class=\"ch.qos.logback.core.ConsoleAppender\">",
-                "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>",
-                "  </appender>",
-                "  <logger name=\"org.gaul.s3proxy\" level=\"INFO\"/>",
-                "  <root level=\"WARN\"><appender-ref ref=\"out\"/></root>",
-                "</configuration>", ""), StandardCharsets.UTF_8);
+        Path logging = writeQuietLogging(dir, "org.gaul.s3proxy", "INFO");
         String classpath = JavaRuntime.classpathOf(config.serversDir().resolve("s3/target/lib"));
         process.start(JavaRuntime.command("256m", classpath, "org.gaul.s3proxy.Main",
                 List.of("-Dlogback.configurationFile=" + logging),

@@ -64,15 +64,7 @@ final class OidcProvider extends ProcessPart {
         writeOwnerOnly(json, configJson(key, login)); // it carries the private signing key
         // the standalone main reads its logback file from LOGBACK_CONFIG; the provider logs every
         // request at DEBUG and nothing at INFO, so keep only its "started server" line
-        Path logging = dir.resolve("logback.xml");
-        Files.writeString(logging, String.join("\n",
-                "<configuration>",
-                "  <appender name=\"out\" class=\"ch.qos.logback.core.ConsoleAppender\">",
-                "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>",
-                "  </appender>",
-                "  <logger name=\"no.nav.security.mock.oauth2.http.OAuth2HttpServer\" level=\"DEBUG\"/>",
-                "  <root level=\"WARN\"><appender-ref ref=\"out\"/></root>",
-                "</configuration>", ""), StandardCharsets.UTF_8);
+        Path logging = writeQuietLogging(dir, "no.nav.security.mock.oauth2.http.OAuth2HttpServer", "DEBUG");
         String classpath = JavaRuntime.classpathOf(config.serversDir().resolve("oidc/target/lib"));
         process.start(JavaRuntime.command("128m", classpath, "no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt",
                         List.of(), List.of()), dir,

@@ -47,4 +47,21 @@ abstract class ProcessPart implements StackPart {
     public String diagnostics() {
         return process.logTail(20);
     }
+
+    /**
+     * Writes a logback configuration that logs WARN and above, plus one logger at the given level:
+     * the servers ship none, and logback's default is DEBUG for everything.
+     */
+    protected static java.nio.file.Path writeQuietLogging(java.nio.file.Path dir, String logger, String level) throws java.io.IOException {
+        java.nio.file.Path logging = dir.resolve("logback.xml");
+        java.nio.file.Files.writeString(logging, String.join("\n",
+                "<configuration>",
+                "  <appender name=\"out\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+                "    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>",
+                "  </appender>",
+                "  <logger name=\"" + logger + "\" level=\"" + level + "\"/>",
+                "  <root level=\"WARN\"><appender-ref ref=\"out\"/></root>",
+                "</configuration>", ""), java.nio.charset.StandardCharsets.UTF_8);
+        return logging;
+    }
 }

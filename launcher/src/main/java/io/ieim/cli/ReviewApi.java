@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,16 +82,7 @@ final class ReviewApi {
                     List.of(), List.of());
             process.start(cmd, config.varDir(), env);
         }
-        Instant deadline = Instant.now().plus(timeout);
-        while (!ready(port)) {
-            if (process.running().isEmpty()) {
-                throw new IOException("the reviewer API exited during start; last log lines:\n" + process.logTail(30));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IOException("the reviewer API is not ready after " + timeout.toSeconds() + " s; log: " + process.logFile());
-            }
-            Thread.sleep(250);
-        }
+        process.awaitReady(() -> ready(port), timeout, "the reviewer API");
     }
 
     static boolean ready(int port) {

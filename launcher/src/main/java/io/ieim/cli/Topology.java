@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +45,7 @@ final class Topology {
                     List.of("run"));
             process.start(cmd, config.varDir(), environment);
         }
-        Instant deadline = Instant.now().plus(timeout);
-        while (!healthy(config)) {
-            if (process.running().isEmpty()) {
-                throw new IOException("the topology exited during start; last log lines:\n" + process.logTail(20));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IOException("the topology is not RUNNING after " + timeout.toSeconds() + " s; log: "
-                        + process.logFile());
-            }
-            Thread.sleep(250);
-        }
+        process.awaitReady(() -> healthy(config), timeout, "the topology");
     }
 
     static boolean healthy(StackConfig config) {
