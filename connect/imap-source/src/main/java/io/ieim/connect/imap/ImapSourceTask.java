@@ -20,11 +20,16 @@ import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.UID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -187,19 +192,21 @@ public final class ImapSourceTask extends SourceTask {
         if (fresh.isEmpty()) {
             return List.of();
         }
-        FetchProfile dates = new FetchProfile();
-        dates.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        folder.fetch(fresh.toArray(Message[]::new), dates);
+        long[] wanted = fresh.stream().mapToLong(m -> uid(folder, m)).toArray();
+        Map<Long, RawMail> raws = fetchRaw(folder, wanted);
 
         List<SourceRecord> records = new ArrayList<>(fresh.size());
         long last = position.lastUid();
-        for (Message m : fresh) {
-            long uid = folder.getUID(m);
-            byte[] raw = raw(m);
+        for (long uid : wanted) {
+            RawMail fetched = raws.get(uid);
+            if (fetched == null) {
+                break; // expunged meanwhile, or not delivered: stop here so the position never skips a mail
+            }
+            byte[] raw = fetched.bytes();
             NormalizedMail mail = normalizer.normalize(raw); // never throws: poison mails get a parse status
             RawMimeReference ref = objects.store(mail.messageId(), raw); // before the record exists
             // INTERNALDATE, not the wall clock: a re-delivered mail then yields the identical event
-            Instant receivedAt = m.getReceivedDate() == null ? Instant.now() : m.getReceivedDate().toInstant();
+            Instant receivedAt = fetched.internalDate() == null ? Instant.now() : fetched.internalDate().toInstant();
             MailReceived event = MailReceivedMapping.of(mail, ref, receivedAt, SourceChannel.IMAP,
                     sourceReference(mailbox, uidValidity, uid));
             byte[] value = encoder.encode(topic, event);
@@ -225,11 +232,40 @@ public final class ImapSourceTask extends SourceTask {
         }
     }
 
-    /** The exact bytes the server stores (BODY.PEEK[]: reading does not set \Seen). */
-    private static byte[] raw(Message m) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(m.getSize(), 1024));
-        m.writeTo(out);
-        return out.toByteArray();
+    private record RawMail(byte[] bytes, java.util.Date internalDate) {
+    }
+
+    /**
+     * The exact bytes the server stores, for a whole batch in one UID FETCH (BODY.PEEK[]: reading does
+     * not set \Seen). One round trip per mail would make the fetch latency-bound.
+     */
+    private static Map<Long, RawMail> fetchRaw(IMAPFolder folder, long[] uids) throws MessagingException {
+        StringBuilder set = new StringBuilder();
+        for (long uid : uids) {
+            set.append(set.isEmpty() ? "" : ",").append(uid);
+        }
+        Map<Long, RawMail> out = new HashMap<>();
+        folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[])", null);
+            Response result = responses[responses.length - 1];
+            for (Response r : responses) {
+                if (r instanceof FetchResponse f) {
+                    UID uid = f.getItem(UID.class);
+                    BODY body = f.getItem(BODY.class);
+                    INTERNALDATE date = f.getItem(INTERNALDATE.class);
+                    if (uid != null && body != null) {
+                        ByteArray b = body.getByteArray();
+                        out.put(uid.uid, new RawMail(Arrays.copyOfRange(b.getBytes(), b.getStart(), b.getStart() + b.getCount()),
+                                date == null ? null : date.getDate()));
+                    }
+                }
+            }
+            // untagged responses other than our FETCH (EXISTS, EXPUNGE) must still reach the folder
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(result);
+            return null;
+        });
+        return out;
     }
 
     /** RFC 5092 style, without the user (often an address). */
