@@ -46,14 +46,21 @@ final class ConnectWorker extends ProcessPart {
     /** The variables the connector files in connect/ reference through ${env:...}. */
     static Map<String, String> connectorEnvironment(StackConfig config) {
         java.net.URI pg = java.net.URI.create(config.postgresJdbcUrl().substring("jdbc:".length()));
-        return Map.of(
-                "IEIM_PG_HOST", pg.getHost(),
-                "IEIM_PG_PORT", Integer.toString(pg.getPort() < 0 ? 5432 : pg.getPort()),
-                "IEIM_PG_DATABASE", pg.getPath().substring(1),
-                "IEIM_PG_USER", config.postgresUser(),
-                "IEIM_PG_PASSWORD", config.postgresPassword(),
-                "IEIM_PG_JDBC_URL", config.postgresJdbcUrl(),
-                "IEIM_REGISTRY_V2_URL", config.registryV2Url());
+        return Map.ofEntries(
+                Map.entry("IEIM_PG_HOST", pg.getHost()),
+                Map.entry("IEIM_PG_PORT", Integer.toString(pg.getPort() < 0 ? 5432 : pg.getPort())),
+                Map.entry("IEIM_PG_DATABASE", pg.getPath().substring(1)),
+                Map.entry("IEIM_PG_USER", config.postgresUser()),
+                Map.entry("IEIM_PG_PASSWORD", config.postgresPassword()),
+                Map.entry("IEIM_PG_JDBC_URL", config.postgresJdbcUrl()),
+                Map.entry("IEIM_REGISTRY_V2_URL", config.registryV2Url()),
+                // the IMAP source connector (connect/connectors-optional) stores raw MIME and serializes
+                // with the product's serde (registry v3 API)
+                Map.entry("IEIM_REGISTRY_URL", config.registryUrl()),
+                Map.entry("IEIM_S3_ENDPOINT", config.s3Endpoint()),
+                Map.entry("IEIM_S3_ACCESS_KEY", config.s3AccessKey()),
+                Map.entry("IEIM_S3_SECRET_KEY", config.s3SecretKey()),
+                Map.entry("IEIM_S3_BUCKET", config.bucket()));
     }
 
     private String workerProperties() {
