@@ -65,6 +65,9 @@ public abstract class ApiStackTestBase {
         registry.add("spring.datasource.username", stack::postgresUser);
         registry.add("spring.datasource.password", stack::postgresPassword);
         registry.add("ieim.api.registry-url", stack::registryUrl);
+        registry.add("ieim.api.kafka-bootstrap", stack::kafkaBootstrap);
+        // small, so the mail upload's 413 is tested without megabytes of test data
+        registry.add("ieim.api.ingest.max-size", () -> "256KB");
         registry.add("ieim.api.s3.endpoint", stack::s3Endpoint);
         registry.add("ieim.api.s3.access-key", stack::s3AccessKey);
         registry.add("ieim.api.s3.secret-key", stack::s3SecretKey);

@@ -88,7 +88,7 @@ class OpenApiContractTest extends ApiStackTestBase {
             }
         }
         Set<String> inDocument = documented().stream().map(Operation::toString).collect(Collectors.toCollection(TreeSet::new));
-        assertThat(mapped).hasSize(8).isEqualTo(inDocument);
+        assertThat(mapped).hasSize(9).isEqualTo(inDocument);
         assertThat(uiPages).as("the UI controllers were seen (and left out)").isPositive();
     }
 

@@ -24,7 +24,7 @@ public final class DemoTokens {
 
     /**
      * Demo user name to the roles in its token's {@code roles} claim: one user per role of the reviewer
-     * API, and a second approver because LEGAL/PRIVACY drafts need two different approvers.
+     * API (ingest: the service account of the mail upload), and a second approver because LEGAL/PRIVACY drafts need two different approvers.
      * Any other user name gets a token with an empty {@code roles} claim (fail closed).
      */
     public static final Map<String, List<String>> USERS = users();
@@ -42,6 +42,8 @@ public final class DemoTokens {
         users.put("privacy_officer", List.of("privacy_officer"));
         users.put("auditor", List.of("auditor"));
         users.put("admin", List.of("admin"));
+        // a service account of the mail upload (POST /api/v1/mails), not a person
+        users.put("ingest", List.of("ingest"));
         return java.util.Collections.unmodifiableMap(users);
     }
 

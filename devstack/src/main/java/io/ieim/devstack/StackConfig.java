@@ -33,6 +33,8 @@ public record StackConfig(Path home, Path varDir, int portBase, String externalP
     public int topologyPort() { return portBase + 80; }
     /** The reviewer API (module api), started by {@code ieim api}. */
     public int reviewApiPort() { return portBase + 88; }
+    /** The SMTP gateway ({@code ieim smtp}); not a stack server, but its default port follows the base. */
+    public int smtpPort() { return portBase + 25; }
 
     public String kafkaBootstrap() { return "127.0.0.1:" + kafkaPort(); }
     public String registryUrl() { return "http://127.0.0.1:" + registryPort() + "/apis/registry/v3"; }

@@ -68,7 +68,7 @@ class OidcProviderTest {
     void everyDemoUserGetsASignedTokenWithItsRolesAndName(StackConfig config) throws Exception {
         assertThat(DemoTokens.USERS.values().stream().flatMap(List::stream).collect(Collectors.toSet()))
                 .as("one demo user per role of the reviewer API")
-                .containsExactlyInAnyOrder("reviewer", "approver", "privacy_officer", "auditor", "admin");
+                .containsExactlyInAnyOrder("reviewer", "approver", "privacy_officer", "auditor", "admin", "ingest");
         assertThat(DemoTokens.USERS).containsEntry("approver2", List.of("approver"));
         JsonNode jwks = jwks(config);
         for (Map.Entry<String, List<String>> user : DemoTokens.USERS.entrySet()) {

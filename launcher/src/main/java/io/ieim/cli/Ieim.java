@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 BenchQueueCommand.class,
                 IdentityCommand.class,
                 IngestCommand.class,
+                SmtpCommand.class,
                 ProjectionsCommand.class,
                 DecisionsCommand.class,
                 LedgerCommand.class,

@@ -1,35 +1,25 @@
 package io.ieim.cli;
 
-import io.ieim.avro.MailReceived;
-import io.ieim.avro.RawMimeReference;
 import io.ieim.devstack.StackConfig;
 import io.ieim.domain.mail.MailNormalizer;
-import io.ieim.domain.mail.NormalizedMail;
-import io.ieim.ingest.MailReceivedMapping;
-import io.ieim.ingest.RawMailStore;
+import io.ieim.ingest.MailIntake;
 import io.ieim.spec.SourceChannel;
-import io.ieim.spec.Topics;
-import io.minio.MinioClient;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
  * {@code ieim ingest PATH...}: each .eml is stored raw (content-addressed, write-once) in object
  * storage, then all new mails are published as MailReceived in one Kafka transaction. A mail whose
- * event was published before is recognized by its hash and skipped.
+ * event was published before is recognized by its hash and skipped. The work is {@link MailIntake}'s,
+ * shared with the SMTP gateway and the HTTP upload.
  */
 @Command(name = "ingest", description = "Ingest .eml files or folders of them (recursively).")
 final class IngestCommand implements Callable<Integer> {
@@ -47,47 +37,24 @@ final class IngestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Ieim.BadInput("mail limits: " + e.getMessage());
         }
-        Map<String, NormalizedMail> mails = new LinkedHashMap<>();
-        Map<String, byte[]> raws = new LinkedHashMap<>();
-        Map<String, Path> sources = new LinkedHashMap<>();
+        List<MailIntake.Source> sources = new ArrayList<>();
         for (Path file : files) {
-            byte[] raw = Files.readAllBytes(file);
-            NormalizedMail mail = normalizer.normalize(raw);
-            if (mails.putIfAbsent(mail.messageId(), mail) == null) {
-                raws.put(mail.messageId(), raw);
-                sources.put(mail.messageId(), file);
-            }
+            sources.add(new MailIntake.Source(Files.readAllBytes(file), SourceChannel.FILE, file.getFileName().toString()));
         }
-        int skipped = 0;
-        int quarantined = 0;
-        List<ProducerRecord<String, SpecificRecord>> records = new ArrayList<>();
-        List<String> published = new ArrayList<>();
-        try (MinioClient client = MinioClient.builder().endpoint(config.s3Endpoint())
-                .credentials(config.s3AccessKey(), config.s3SecretKey()).build()) {
-            RawMailStore store = new RawMailStore(client, config.bucket());
-            Instant receivedAt = Instant.now(); // ingest metadata only; never part of a decision
-            for (NormalizedMail mail : mails.values()) {
-                if (store.published(mail.messageId())) {
-                    skipped++;
-                    continue;
-                }
-                RawMimeReference ref = store.store(mail.messageId(), raws.get(mail.messageId()));
-                MailReceived event = MailReceivedMapping.of(mail, ref, receivedAt, SourceChannel.FILE,
-                        sources.get(mail.messageId()).getFileName().toString());
-                records.add(new ProducerRecord<>(Topics.MAIL_RECEIVED.name(), mail.messageId(), event));
-                published.add(mail.messageId());
-                quarantined += mail.parseFailed() ? 1 : 0;
-            }
-            if (!records.isEmpty()) {
-                IdentityCommand.publish(config, records, "ieim-ingest");
-            }
-            for (String id : published) {
-                store.markPublished(id);
-            }
+        MailIntake.Batch batch;
+        try (MailIntake intake = new MailIntake(settings(config, "ieim-ingest"), normalizer)) {
+            batch = intake.ingest(sources);
         }
         System.out.printf("ingested %d mails (%d already ingested, %d duplicates in the input, %d will be quarantined unread)%n",
-                published.size(), skipped, files.size() - mails.size(), quarantined);
+                batch.publishedNow(), batch.count(MailIntake.Status.ALREADY_PUBLISHED), batch.duplicatesInInput(),
+                batch.count(MailIntake.Status.QUARANTINED));
         return 0;
+    }
+
+    /** The intake's view of the stack this launcher is configured for. */
+    static MailIntake.Settings settings(StackConfig config, String clientName) {
+        return new MailIntake.Settings(config.kafkaBootstrap(), config.registryUrl(), config.s3Endpoint(),
+                config.s3AccessKey(), config.s3SecretKey(), config.bucket(), clientName);
     }
 
     /** Files as given, folders searched for *.eml; sorted, so runs are reproducible. */

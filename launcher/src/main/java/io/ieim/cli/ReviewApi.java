@@ -56,6 +56,7 @@ final class ReviewApi {
         env.put("SPRING_DATASOURCE_USERNAME", config.postgresUser());
         env.put("SPRING_DATASOURCE_PASSWORD", config.postgresPassword());
         env.put("IEIM_API_REGISTRY_URL", config.registryUrl());
+        env.put("IEIM_API_KAFKA_BOOTSTRAP", config.kafkaBootstrap());
         env.put("IEIM_API_S3_ENDPOINT", config.s3Endpoint());
         env.put("IEIM_API_S3_ACCESS_KEY", config.s3AccessKey());
         env.put("IEIM_API_S3_SECRET_KEY", config.s3SecretKey());

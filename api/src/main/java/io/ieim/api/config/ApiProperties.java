@@ -11,7 +11,14 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ieim.api")
 public record ApiProperties(Oidc oidc, S3 s3, @DefaultValue RateLimit rateLimit, String registryUrl,
-                            @DefaultValue Ui ui) {
+                            @DefaultValue Ui ui, String kafkaBootstrap, @DefaultValue Ingest ingest) {
+
+    /**
+     * The mail upload: an .eml larger than {@code maxSize} is refused with 413. The default is the
+     * normalizer's own limit (IEIM_MAIL_MAX_BYTES), so nothing accepted is quarantined for size.
+     */
+    public record Ingest(@DefaultValue("25MB") org.springframework.util.unit.DataSize maxSize) {
+    }
 
     public record Oidc(String issuerUri) {
     }

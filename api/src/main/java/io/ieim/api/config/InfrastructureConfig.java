@@ -25,6 +25,22 @@ public class InfrastructureConfig {
      * for byte what any other producer of the reviewer-actions topic would write. Lazy: the registry
      * is needed by the first mutation, not to start.
      */
+    /**
+     * The shared mail intake (the same code as {@code ieim ingest} and the SMTP gateway). Lazy:
+     * Kafka is needed by the first upload, not to start; the producer is built on first use anyway.
+     */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    io.ieim.ingest.MailIntake mailIntake(ApiProperties properties) {
+        ApiProperties.S3 s3 = properties.s3();
+        if (properties.kafkaBootstrap() == null || properties.kafkaBootstrap().isBlank()) {
+            throw new IllegalStateException("ieim.api.kafka-bootstrap is not set");
+        }
+        return new io.ieim.ingest.MailIntake(new io.ieim.ingest.MailIntake.Settings(properties.kafkaBootstrap(),
+                properties.registryUrl(), s3.endpoint(), s3.accessKey(), s3.secretKey(), s3.bucket(), "ieim-api-ingest"),
+                new io.ieim.domain.mail.MailNormalizer(io.ieim.domain.mail.NormalizationLimits.from(System.getenv())));
+    }
+
     @Bean(destroyMethod = "close")
     @Lazy
     Serializer<ReviewAction> reviewActionSerializer(ApiProperties properties) {

@@ -9,7 +9,9 @@ public enum Role {
     APPROVER("approver"),
     PRIVACY_OFFICER("privacy_officer"),
     AUDITOR("auditor"),
-    ADMIN("admin");
+    ADMIN("admin"),
+    /** Service accounts that upload mail (POST /api/v1/mails); they read nothing. */
+    INGEST("ingest");
 
     private final String claim;
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import static io.ieim.api.security.Role.ADMIN;
 import static io.ieim.api.security.Role.APPROVER;
 import static io.ieim.api.security.Role.AUDITOR;
+import static io.ieim.api.security.Role.INGEST;
 import static io.ieim.api.security.Role.PRIVACY_OFFICER;
 import static io.ieim.api.security.Role.REVIEWER;
 
@@ -24,6 +25,7 @@ public final class RoutePolicy {
     public static final Set<Role> REVIEW_EDITORS = Set.of(REVIEWER, PRIVACY_OFFICER, ADMIN);
     public static final Set<Role> DRAFT_DECIDERS = Set.of(APPROVER, ADMIN);
     public static final Set<Role> RAW_MAIL_READERS = Set.of(PRIVACY_OFFICER, ADMIN);
+    public static final Set<Role> MAIL_UPLOADERS = Set.of(INGEST, ADMIN);
 
     public static final List<Route> ROUTES = List.of(
             new Route("GET", "/api/v1/queues", READERS),
@@ -33,7 +35,8 @@ public final class RoutePolicy {
             new Route("POST", "/api/v1/items/*/assignment", REVIEW_EDITORS),
             new Route("POST", "/api/v1/items/*/corrections", REVIEW_EDITORS),
             new Route("POST", "/api/v1/items/*/drafts", REVIEW_EDITORS),
-            new Route("POST", "/api/v1/drafts/*/decision", DRAFT_DECIDERS));
+            new Route("POST", "/api/v1/drafts/*/decision", DRAFT_DECIDERS),
+            new Route("POST", "/api/v1/mails", MAIL_UPLOADERS));
 
     /**
      * The roles of one route of the table. The review UI asks here rather than keeping its own rules:

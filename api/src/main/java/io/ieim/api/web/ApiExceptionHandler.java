@@ -101,6 +101,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return envelope(HttpStatus.BAD_REQUEST, "malformed_body", message, details, false, servlet(request), null);
     }
 
+    /** An upload over the multipart limit, refused while the request is read (before the controller). */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            org.springframework.web.multipart.MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        ApiException tooLarge = MailUploadController.tooLarge(e.getMaxUploadSize());
+        return envelope(tooLarge.status(), tooLarge.errorCode(), tooLarge.getMessage(), tooLarge.details(), false,
+                servlet(request), null);
+    }
+
     /** Spring's own exceptions (no handler, wrong method, media type, ...): same envelope, code from the status. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
