@@ -35,8 +35,17 @@ public final class GraphMailClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** One page of a delta round: message ids in order and the link to go on with. */
-    public record DeltaPage(List<String> messageIds, String nextLink, String deltaLink) {
+    /** A message of a delta page: Graph's id and when the mailbox received it (null if not given). */
+    public record GraphMessage(String id, Instant receivedAt) {
+    }
+
+    /** One page of a delta round: messages in order and the link to go on with. */
+    public record DeltaPage(List<GraphMessage> messages, String nextLink, String deltaLink) {
+
+        public List<String> messageIds() {
+            return messages.stream().map(GraphMessage::id).toList();
+        }
+
         /** The link that continues after this page: the next page, or the next round's delta link. */
         public String continuation() {
             return nextLink != null ? nextLink : deltaLink;
@@ -69,9 +78,9 @@ public final class GraphMailClient {
         this.clock = clock;
     }
 
-    /** The first delta request of a folder: ids only, since the MIME is fetched per message. */
+    /** The first delta request of a folder: ids and receipt times only, since the MIME is fetched per message. */
     public String initialDeltaLink(String mailbox, String folder) {
-        return settings.graphUrl() + "/users/" + encode(mailbox) + "/mailFolders/" + encode(folder) + "/messages/delta?$select=id";
+        return settings.graphUrl() + "/users/" + encode(mailbox) + "/mailFolders/" + encode(folder) + "/messages/delta?$select=id,receivedDateTime";
     }
 
     /** Reads one page of a delta round (the initial link, a next link or a delta link). */
@@ -83,10 +92,16 @@ public final class GraphMailClient {
         HttpResponse<byte[]> response = send(link, "application/json");
         try {
             JsonNode page = JSON.readTree(response.body());
-            List<String> ids = new ArrayList<>();
+            List<GraphMessage> messages = new ArrayList<>();
             for (JsonNode message : page.path("value")) {
                 if (!message.has("@removed") && message.hasNonNull("id")) {
-                    ids.add(message.get("id").asText());
+                    Instant received = null;
+                    try {
+                        received = message.hasNonNull("receivedDateTime") ? Instant.parse(message.get("receivedDateTime").asText()) : null;
+                    } catch (DateTimeParseException e) {
+                        // not worth refusing the mail for: the intake falls back to another time
+                    }
+                    messages.add(new GraphMessage(message.get("id").asText(), received));
                 }
             }
             String next = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
@@ -94,7 +109,7 @@ public final class GraphMailClient {
             if (next == null && delta == null) {
                 throw new GraphException("a delta page without @odata.nextLink or @odata.deltaLink", response.statusCode(), false);
             }
-            return new DeltaPage(List.copyOf(ids), next, delta);
+            return new DeltaPage(List.copyOf(messages), next, delta);
         } catch (IOException e) {
             throw new GraphException("a delta page that is not JSON: " + e.getMessage(), response.statusCode(), false);
         }

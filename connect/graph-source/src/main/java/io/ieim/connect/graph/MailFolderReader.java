@@ -36,8 +36,8 @@ public final class MailFolderReader {
         }
     }
 
-    /** A message read: Graph's id, its MIME bytes and the position after it. */
-    public record FetchedMail(String graphId, byte[] raw, Position after) {
+    /** A message read: Graph's id, when the mailbox received it (may be null), its MIME bytes and the position after it. */
+    public record FetchedMail(String graphId, java.time.Instant receivedAt, byte[] raw, Position after) {
     }
 
     /** What one read returned; {@code roundComplete} when the folder is read up to its delta link. */
@@ -58,13 +58,14 @@ public final class MailFolderReader {
     public Batch read(Position from, int max) throws GraphException, InterruptedException {
         String link = from.link() == null ? client.initialDeltaLink(mailbox, folder) : from.link();
         GraphMailClient.DeltaPage page = client.delta(link);
-        List<String> ids = page.messageIds();
+        List<GraphMailClient.GraphMessage> ids = page.messages();
         int start = Math.min(from.delivered(), ids.size());
         int end = Math.min(ids.size(), start + max);
         List<FetchedMail> mails = new ArrayList<>();
         for (int i = start; i < end; i++) {
             Position after = i + 1 < ids.size() ? new Position(link, i + 1) : new Position(page.continuation(), 0);
-            mails.add(new FetchedMail(ids.get(i), client.rawMessage(mailbox, ids.get(i)), after));
+            GraphMailClient.GraphMessage message = ids.get(i);
+            mails.add(new FetchedMail(message.id(), message.receivedAt(), client.rawMessage(mailbox, message.id()), after));
         }
         boolean pageDone = end >= ids.size();
         Position next = pageDone ? new Position(page.continuation(), 0) : new Position(link, end);

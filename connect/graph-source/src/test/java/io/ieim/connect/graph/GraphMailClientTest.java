@@ -78,7 +78,7 @@ class GraphMailClientTest {
     void aFolderIsReadPageByPageThenOnlyNewMailFromTheDeltaLink() throws Exception {
         String page2 = base + "/v1.0/users/schaden%40versicherung.example/mailFolders/inbox/messages/delta?$skiptoken=p2";
         String deltaLink = base + "/v1.0/users/schaden%40versicherung.example/mailFolders/inbox/messages/delta?$deltatoken=d1";
-        graph.stubFor(get(urlPathEqualTo(deltaPath())).withQueryParam("$select", equalTo("id")).willReturn(okJson("""
+        graph.stubFor(get(urlPathEqualTo(deltaPath())).withQueryParam("$select", equalTo("id,receivedDateTime")).willReturn(okJson("""
                 {"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#Collection(message)",
                  "value":[{"@odata.type":"#microsoft.graph.message","id":"AAA1"},{"@odata.type":"#microsoft.graph.message","id":"AAA2"}],
                  "@odata.nextLink":"%s"}""".formatted(page2))));

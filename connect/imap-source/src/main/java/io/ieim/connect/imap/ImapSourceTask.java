@@ -4,7 +4,10 @@ import io.ieim.avro.MailReceived;
 import io.ieim.avro.RawMimeReference;
 import io.ieim.domain.mail.MailNormalizer;
 import io.ieim.domain.mail.NormalizedMail;
+import io.ieim.ingest.MailEventEncoder;
 import io.ieim.ingest.MailReceivedMapping;
+import io.ieim.ingest.RawObjectStore;
+import io.ieim.ingest.S3RawObjectStore;
 import io.ieim.spec.SourceChannel;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -91,7 +94,9 @@ public final class ImapSourceTask extends SourceTask {
     }
 
     public ImapSourceTask() {
-        this(S3RawObjectStore::new, c -> MailEventEncoder.registry(c.getString(ImapSourceConfig.REGISTRY_URL)));
+        this(c -> new S3RawObjectStore(c.getString(ImapSourceConfig.S3_ENDPOINT), c.getString(ImapSourceConfig.S3_ACCESS_KEY),
+                        c.getPassword(ImapSourceConfig.S3_SECRET_KEY).value(), c.getString(ImapSourceConfig.S3_BUCKET)),
+                c -> MailEventEncoder.registry(c.getString(ImapSourceConfig.REGISTRY_URL)));
     }
 
     /** For tests: object storage and serialization without servers. */

@@ -1,5 +1,8 @@
 package io.ieim.connect.imap;
 
+import io.ieim.ingest.MailEventEncoder;
+import io.ieim.ingest.RawObjectStore;
+
 import io.ieim.avro.RawMimeReference;
 import io.ieim.ingest.RawMailStore;
 

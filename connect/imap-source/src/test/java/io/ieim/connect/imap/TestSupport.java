@@ -1,5 +1,8 @@
 package io.ieim.connect.imap;
 
+import io.ieim.ingest.MailEventEncoder;
+import io.ieim.ingest.RawObjectStore;
+
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;

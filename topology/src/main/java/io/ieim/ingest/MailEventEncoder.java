@@ -1,4 +1,4 @@
-package io.ieim.connect.imap;
+package io.ieim.ingest;
 
 import io.ieim.avro.MailReceived;
 import io.ieim.avro.RegistrySerdes;

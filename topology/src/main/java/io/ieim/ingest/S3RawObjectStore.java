@@ -1,23 +1,19 @@
-package io.ieim.connect.imap;
+package io.ieim.ingest;
 
 import io.ieim.avro.RawMimeReference;
-import io.ieim.ingest.RawMailStore;
 import io.minio.MinioClient;
 
 import java.io.IOException;
 
-/** The CLI's object store (same keys, same write-once rule, same published markers). */
-final class S3RawObjectStore implements RawObjectStore {
+/** The CLI's object store (same keys, same write-once rule, same published markers), for source connectors. */
+public final class S3RawObjectStore implements RawObjectStore {
 
     private final MinioClient client;
     private final RawMailStore store;
 
-    S3RawObjectStore(ImapSourceConfig config) {
-        this.client = MinioClient.builder().endpoint(config.getString(ImapSourceConfig.S3_ENDPOINT))
-                .credentials(config.getString(ImapSourceConfig.S3_ACCESS_KEY),
-                        config.getPassword(ImapSourceConfig.S3_SECRET_KEY).value())
-                .build();
-        this.store = new RawMailStore(client, config.getString(ImapSourceConfig.S3_BUCKET));
+    public S3RawObjectStore(String endpoint, String accessKey, String secretKey, String bucket) {
+        this.client = MinioClient.builder().endpoint(endpoint).credentials(accessKey, secretKey).build();
+        this.store = new RawMailStore(client, bucket);
     }
 
     @Override

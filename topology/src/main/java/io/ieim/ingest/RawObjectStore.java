@@ -1,4 +1,4 @@
-package io.ieim.connect.imap;
+package io.ieim.ingest;
 
 import io.ieim.avro.RawMimeReference;
 
@@ -7,7 +7,7 @@ import java.io.IOException;
 /**
  * Where the raw MIME goes before its event is returned from poll(): content-addressed and write-once.
  * An interface only so that unit tests can run without an S3 server; production is
- * {@link S3RawObjectStore}, i.e. the CLI's {@link io.ieim.ingest.RawMailStore}.
+ * {@link S3RawObjectStore}, i.e. the CLI's {@link RawMailStore}.
  */
 public interface RawObjectStore extends AutoCloseable {
 
