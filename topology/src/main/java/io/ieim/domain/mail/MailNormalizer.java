@@ -3,7 +3,6 @@ package io.ieim.domain.mail;
 import io.ieim.spec.ParseStatus;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.DecoderUtil;
 import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
@@ -18,10 +17,12 @@ import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.NameValuePair;
+import org.apache.james.mime4j.stream.ParserCursor;
 import org.apache.james.mime4j.stream.RawBody;
 import org.apache.james.mime4j.stream.RawField;
 import org.apache.james.mime4j.stream.RawFieldParser;
 import org.apache.james.mime4j.stream.RecursionMode;
+import org.apache.james.mime4j.util.ByteArrayBuffer;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -157,6 +158,7 @@ public final class MailNormalizer {
         Headers h = root.headers();
 
         Content content = new Content();
+        defects.parts = parser.parts;
         collect(root, root.isMultipart() ? "" : "1", content, true, defects);
         String bodyText = content.text();
         if (bodyText.length() > limits.maxBodyChars()) {
@@ -169,7 +171,7 @@ public final class MailNormalizer {
             return NormalizedMail.failed(messageId, size, ParseStatus.UNPARSEABLE, "multipart without boundary and undecodable content");
         }
 
-        String subject = h.unstructured("subject");
+        String subject = h.unstructured("subject", defects);
         List<NormalizedMail.Address> from = h.addresses("from", defects);
         Map<String, String> selected = new TreeMap<>();
         for (String name : SELECTED_HEADERS) {
@@ -229,7 +231,21 @@ public final class MailNormalizer {
      * "1", "2", ...). {@code withText} false lists attachments only (branches of an alternative that were
      * not chosen, the machine parts of a report).
      */
-    private void collect(Entity e, String path, Content content, boolean withText, Defects defects) {
+    private void collect(Entity e, String path, Content content, boolean withText, Defects defects)
+            throws LimitExceeded {
+        if (e.isMultipart() && e.children.isEmpty()) {
+            // the declared boundary never occurs (a wrong or rewritten boundary): everything is preamble, and
+            // reading it as text keeps the mail decidable instead of empty
+            if (withText && e.preamble != null) {
+                String text = TextDecoding.tidyPlain(TextDecoding.normalizeLines(
+                        TextDecoding.decode(e.preamble, e.charsetParam()).text()));
+                if (!text.isBlank()) {
+                    defects.add("multipart without parts, read as text");
+                    content.text(text, "text/plain");
+                }
+            }
+            return;
+        }
         if (e.isMultipart()) {
             String sub = e.subType();
             Entity chosen = "alternative".equals(sub) && withText ? chooseAlternative(e.children, defects) : null;
@@ -264,7 +280,22 @@ public final class MailNormalizer {
         if (e.isBodyText()) {
             // an inline text part is body text, never an attachment; in a branch not chosen it is skipped
             if (withText) {
-                content.text(text(e, defects), e.mimeType());
+                String text = text(e, defects);
+                if ("text/plain".equals(e.mimeType()) && text.contains("begin ")) {
+                    Uuencode.Split split = Uuencode.split(text);
+                    if (!split.files().isEmpty()) {
+                        defects.parts += split.files().size();
+                        if (defects.parts > limits.maxParts()) {
+                            throw new LimitExceeded("parts " + defects.parts + " > limit " + limits.maxParts());
+                        }
+                        defects.add("uuencoded attachment in text part");
+                        for (Uuencode.File f : split.files()) {
+                            content.attachments.add(uuAttachment(f, path));
+                        }
+                        text = split.text();
+                    }
+                }
+                content.text(text, e.mimeType());
             }
             return;
         }
@@ -336,6 +367,13 @@ public final class MailNormalizer {
         }
         e.text = s;
         return s;
+    }
+
+    /** A uuencoded block of a text part, listed at that part's path (it has no MIME entity of its own). */
+    private static NormalizedMail.Attachment uuAttachment(Uuencode.File f, String path) {
+        MailView.AttachmentInfo info = new MailView.AttachmentInfo(f.name(), "application/octet-stream",
+                sniff(f.content(), f.name()), f.content().length, sha256Hex(f.content()));
+        return new NormalizedMail.Attachment(info, "attachment", path);
     }
 
     private static NormalizedMail.Attachment attachment(Entity e, String path) {
@@ -473,13 +511,20 @@ public final class MailNormalizer {
                     }
                     case T_FIELD -> {
                         Entity current = stack.peek();
-                        current.fields.add(stream.getField());
+                        Field field = stream.getField();
+                        int fieldBytes = field.getRaw() == null ? 0 : field.getRaw().length();
+                        if (fieldBytes > limits.maxHeaderBytes()) {
+                            throw new LimitExceeded("header field bytes " + fieldBytes + " > limit "
+                                    + limits.maxHeaderBytes());
+                        }
+                        current.fields.add(field);
                         if (current.fields.size() > limits.maxHeaders()) {
                             throw new LimitExceeded("headers " + current.fields.size() + " > limit "
                                     + limits.maxHeaders());
                         }
                     }
                     case T_START_MULTIPART -> stack.peek().descriptor(stream.getBodyDescriptor(), defects);
+                    case T_PREAMBLE -> stack.peek().preamble = readAll(stream.getInputStream());
                     case T_BODY -> {
                         Entity current = stack.peek();
                         current.descriptor(stream.getBodyDescriptor(), defects);
@@ -541,6 +586,8 @@ public final class MailNormalizer {
         String mimeType = "text/plain";
         boolean multipart;
         byte[] body;
+        /** Text before the first boundary of a multipart; only read when no part was found at all. */
+        byte[] preamble;
         Entity embedded;
         String text;
         private Headers headers;
@@ -690,7 +737,7 @@ public final class MailNormalizer {
                 return null;
             }
             String text = TextDecoding.redecodeLatin1(plain);
-            return DecoderUtil.decodeEncodedWords(text, DecodeMonitor.SILENT);
+            return TextDecoding.decodeEncodedWords(text, null);
         }
 
         private record Segment(String value, boolean encoded) {
@@ -760,11 +807,20 @@ public final class MailNormalizer {
 
         /** Value with RFC 2047 encoded words decoded, trimmed; null when absent. */
         String unstructured(String lowerName) {
+            return unstructured(lowerName, null);
+        }
+
+        /** As {@link #unstructured(String)}, reporting undecodable encoded words to {@code defects} if given. */
+        String unstructured(String lowerName, Defects defects) {
             String v = rawValue(lowerName);
             if (v == null) {
                 return null;
             }
-            String decoded = DecoderUtil.decodeEncodedWords(v, DecodeMonitor.SILENT);
+            List<String> problems = defects == null ? null : new ArrayList<>();
+            String decoded = TextDecoding.decodeEncodedWords(v, problems);
+            if (problems != null) {
+                problems.forEach(defects::add);
+            }
             return TextDecoding.normalizeLines(decoded).replace('\n', ' ').strip();
         }
 
@@ -778,7 +834,7 @@ public final class MailNormalizer {
                 if (value.isBlank()) {
                     continue;
                 }
-                AddressList list = LenientAddressParser.DEFAULT.parseAddressList(latin1View(value));
+                AddressList list = parseAddresses(value);
                 int before = out.size();
                 for (Address a : list) {
                     if (a instanceof Mailbox m) {
@@ -848,11 +904,15 @@ public final class MailNormalizer {
         }
 
         /**
-         * mime4j's address parser reads a char sequence as one byte per char: give it the UTF-8 bytes as
-         * ISO-8859-1 chars so that non-ASCII names survive, and re-decode what it returns.
+         * mime4j's address parser reads bytes, one char per byte: give it the UTF-8 bytes so that non-ASCII
+         * names survive (re-decoded in {@link #add}). Its CharSequence overload sizes its cursor in chars
+         * but parses the re-encoded bytes, which cut the end off a raw 8-bit header ("Jürgen Müller
+         * &lt;j@example.com&gt;" lost its last letters), so the byte overload is used with the byte count.
          */
-        private static String latin1View(String value) {
-            return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        private static AddressList parseAddresses(String value) {
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            return LenientAddressParser.DEFAULT.parseAddressList(new ByteArrayBuffer(bytes, bytes.length, false),
+                    new ParserCursor(0, bytes.length));
         }
     }
 
@@ -860,6 +920,8 @@ public final class MailNormalizer {
     private static final class Defects extends DecodeMonitor {
         private final Set<String> reasons = new LinkedHashSet<>();
         boolean headerOnly;
+        /** Parts so far, uuencoded blocks included (this object lives for one normalize call). */
+        int parts;
 
         @Override
         public boolean warn(String error, String dropDesc) {

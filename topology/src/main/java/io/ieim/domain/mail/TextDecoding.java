@@ -7,6 +7,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +86,9 @@ final class TextDecoding {
             return null;
         }
         String n = name.trim().replace("\"", "").toLowerCase(Locale.ROOT);
+        if (n.equals("utf-7") || n.equals("utf7") || n.equals("unicode-1-1-utf-7") || n.equals("x-utf-7")) {
+            return Utf7Charset.INSTANCE;
+        }
         try {
             return Charset.forName(n);
         } catch (IllegalArgumentException e) {
@@ -156,7 +162,9 @@ final class TextDecoding {
     private static boolean asciiCompatible(Charset cs) {
         String n = cs.name().toLowerCase(Locale.ROOT);
         return !(n.startsWith("utf-16") || n.startsWith("utf-32") || n.startsWith("x-utf-16")
-                || n.startsWith("x-utf-32") || n.contains("ebcdic") || n.startsWith("ibm0") || n.startsWith("utf-7"));
+                || n.startsWith("x-utf-32") || n.contains("ebcdic") || n.startsWith("ibm0") || n.startsWith("utf-7")
+                // 7-bit, stateful: its escape sequences are ASCII bytes that must reach the real decoder
+                || n.contains("iso-2022") || n.equals("x-windows-iso2022jp") || n.startsWith("hz"));
     }
 
     private static String decodeReplacing(byte[] bytes, Charset cs) {
@@ -169,6 +177,93 @@ final class TextDecoding {
         } catch (CharacterCodingException e) {
             return new String(bytes, cs);
         }
+    }
+
+    /** An RFC 2047 encoded word; an RFC 2231 language suffix ("utf-8*de") may follow the charset. */
+    private static final Pattern ENCODED_WORD =
+            Pattern.compile("=\\?([^?\\s*]+)(?:\\*[^?\\s]*)?\\?([BbQq])\\?([^?\\s]*)\\?=");
+
+    /**
+     * Decodes RFC 2047 encoded words. Unlike a word-by-word decoder it joins the bytes of adjacent words in
+     * the same charset before decoding, so a multi-byte character split across two words survives. A word
+     * with an unknown charset or invalid base64 stays as written (RFC 2047 §6.3) and adds a defect to
+     * {@code defects} when given.
+     */
+    static String decodeEncodedWords(String s, List<String> defects) {
+        if (s == null || !s.contains("=?")) {
+            return s;
+        }
+        Matcher m = ENCODED_WORD.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        Charset pendingCs = null;
+        int last = 0;
+        while (m.find()) {
+            String between = s.substring(last, m.start());
+            Charset cs = lookup(m.group(1));
+            byte[] bytes = cs == null ? null : wordBytes(m.group(2), m.group(3));
+            if (bytes == null) {
+                flush(out, pending, pendingCs);
+                pendingCs = null;
+                out.append(between).append(m.group());
+                if (defects != null) {
+                    defects.add(cs == null ? "unknown charset in encoded word" : "invalid encoded word");
+                }
+            } else if (pendingCs != null && between.isBlank()) {
+                // white space between two encoded words is not part of the text (RFC 2047 §6.2)
+                if (!cs.equals(pendingCs)) {
+                    flush(out, pending, pendingCs);
+                    pendingCs = cs;
+                }
+                pending.writeBytes(bytes);
+            } else {
+                flush(out, pending, pendingCs);
+                out.append(between);
+                pendingCs = cs;
+                pending.writeBytes(bytes);
+            }
+            last = m.end();
+        }
+        flush(out, pending, pendingCs);
+        return out.append(s, last, s.length()).toString();
+    }
+
+    private static void flush(StringBuilder out, ByteArrayOutputStream pending, Charset cs) {
+        if (cs != null) {
+            out.append(decodeReplacing(pending.toByteArray(), cs));
+        }
+        pending.reset();
+    }
+
+    /** The bytes of one encoded word's text, or null when it is not valid B or Q encoding. */
+    private static byte[] wordBytes(String encoding, String text) {
+        if (encoding.equalsIgnoreCase("B")) {
+            String t = text;
+            while (t.length() % 4 != 0 && t.length() % 4 != 1) {
+                t = t + "=";
+            }
+            try {
+                return Base64.getDecoder().decode(t);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '_') {
+                out.write(' ');
+            } else if (c == '=' && i + 2 < text.length() && Character.digit(text.charAt(i + 1), 16) >= 0
+                    && Character.digit(text.charAt(i + 2), 16) >= 0) {
+                out.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else if (c < 0x80) {
+                out.write(c);
+            } else {
+                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return out.toByteArray();
     }
 
     /** "\r\n" and lone "\r" become "\n"; NUL and other C0 controls except tab and newline are removed. */

@@ -75,7 +75,9 @@ public final class SignalExtractor {
     private static final Pattern CITY_LINE = Pattern.compile(
             "(?u)^[ \\t]*(?:D-[ \\t]?)?(?<pc>\\d{5})[ \\t]+\\p{Lu}[\\p{L} .()/-]{1,40}$");
     private static final Pattern STREET_THEN_CITY = Pattern.compile(
-            "(?u)" + STREET + "[ \\t]*,[ \\t]*(?:D-[ \\t]?)?(?<pc>\\d{5})[ \\t]+\\p{Lu}\\p{Ll}+");
+            // starts only where a word starts: a match found mid-word starts at that word's start anyway, and
+            // without the guard every position of a long letter run is tried again (quadratic on wild mail)
+            "(?u)(?<![\\p{L}.'-])" + STREET + "[ \\t]*,[ \\t]*(?:D-[ \\t]?)?(?<pc>\\d{5})[ \\t]+\\p{Lu}\\p{Ll}+");
 
     private static final Pattern TOKEN = Pattern.compile("\\S+");
 
