@@ -874,10 +874,17 @@ public final class MailNormalizer {
                 return null;
             }
             RawField field = new RawField("Date", v.strip());
-            DateTimeField strict = DateTimeFieldImpl.PARSER.parse(field, DecodeMonitor.SILENT);
-            Date date = strict.getDate();
-            if (date == null) {
-                date = DateTimeFieldLenientImpl.PARSER.parse(field, DecodeMonitor.SILENT).getDate();
+            Date date;
+            try {
+                DateTimeField strict = DateTimeFieldImpl.PARSER.parse(field, DecodeMonitor.SILENT);
+                date = strict.getDate();
+                if (date == null) {
+                    date = DateTimeFieldLenientImpl.PARSER.parse(field, DecodeMonitor.SILENT).getDate();
+                }
+            } catch (RuntimeException e) {
+                // mime4j's date parsers throw on absurd numbers (found by the fuzzer): a bad Date header is
+                // no date, not an unreadable mail
+                date = null;
             }
             if (date != null) {
                 return date.toInstant();

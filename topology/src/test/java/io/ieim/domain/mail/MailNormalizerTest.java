@@ -49,6 +49,20 @@ class MailNormalizerTest {
                 "Max Mustermann");
 
         @Test
+        void anAbsurdDateHeaderIsNoDateNotAnUnreadableMail() {
+            // found by the fuzzer in CI: mime4j's date parser throws NumberFormatException on a huge number
+            NormalizedMail mail = normalizer.normalize(utf8(
+                    "From: max@example.com",
+                    "Date:" + "6".repeat(100) + " Mon, 6 Apr 2026 09:00:00 +0200",
+                    "Subject: Schaden",
+                    "",
+                    "Guten Tag"));
+            assertThat(mail.parseFailed()).isFalse();
+            assertThat(mail.sentAt()).isNull();
+            assertThat(mail.subject()).isEqualTo("Schaden");
+        }
+
+        @Test
         void identityAndSizeComeFromTheRawBytes() throws Exception {
             NormalizedMail mail = normalizer.normalize(raw);
 
