@@ -120,11 +120,16 @@ class ImapSourceStackTest {
             consumer.subscribe(List.of("ieim.mail.received.v1"));
             Instant deadline = Instant.now().plus(timeout);
             while (events.size() < MAILS && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, MailReceived> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.value().getSubject() != null && r.value().getSubject().startsWith(subjectPrefix)
-                            && events.put(r.key(), r.value()) != null) {
-                        duplicates++;
+                try {
+                    for (ConsumerRecord<String, MailReceived> r : consumer.poll(Duration.ofMillis(500))) {
+                        if (r.value() != null && r.value().getSubject() != null && r.value().getSubject().startsWith(subjectPrefix)
+                                && events.put(r.key(), r.value()) != null) {
+                            duplicates++;
+                        }
                     }
+                } catch (org.apache.kafka.common.errors.RecordDeserializationException e) {
+                    // the shared test stack holds other tests' deliberate poison records: not this run's mail
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
                 }
             }
         }
