@@ -5,6 +5,7 @@ import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
 import org.apache.kafka.connect.source.SourceConnector;
+import org.apache.kafka.connect.util.ConnectorUtils;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,15 +31,10 @@ public final class GraphSourceConnector extends SourceConnector {
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         List<String> folders = new GraphSourceConfig(props).folders();
-        int tasks = Math.max(1, Math.min(maxTasks, folders.size()));
         List<Map<String, String>> configs = new ArrayList<>();
-        for (int t = 0; t < tasks; t++) {
-            List<String> own = new ArrayList<>();
-            for (int i = t; i < folders.size(); i += tasks) {
-                own.add(folders.get(i));
-            }
+        for (List<String> group : ConnectorUtils.groupPartitions(folders, Math.max(1, Math.min(maxTasks, folders.size())))) {
             Map<String, String> config = new HashMap<>(props);
-            config.put(GraphSourceConfig.FOLDERS, String.join(",", own));
+            config.put(GraphSourceConfig.FOLDERS, String.join(",", group));
             configs.add(config);
         }
         return configs;

@@ -193,7 +193,7 @@ class GraphSourceTaskTest {
         connector.start(p);
         List<Map<String, String>> configs = connector.taskConfigs(2);
         assertThat(configs).extracting(c -> c.get(GraphSourceConfig.FOLDERS))
-                .containsExactly("a@x.example/inbox,c@x.example/claims", "b@x.example/inbox");
+                .containsExactly("a@x.example/inbox,b@x.example/inbox", "c@x.example/claims");
         p.put(GraphSourceConfig.FOLDERS, "no-folder-given");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.start(p))
                 .isInstanceOf(org.apache.kafka.common.config.ConfigException.class).hasMessageContaining("mailbox/folder");
