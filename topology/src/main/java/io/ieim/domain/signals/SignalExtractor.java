@@ -270,6 +270,12 @@ public final class SignalExtractor {
             pos = nl + 1;
         }
         for (int i = 0; i + 2 < lines.size(); i++) {
+            // signature lines are short; a long line cannot be one, and would make the patterns backtrack
+            // for seconds (found by the fuzzer: a 117,000-character line took 19 s)
+            if (length(lines.get(i)) > MAX_SIGNATURE_LINE || length(lines.get(i + 1)) > MAX_SIGNATURE_LINE
+                    || length(lines.get(i + 2)) > MAX_SIGNATURE_LINE) {
+                continue;
+            }
             String nameLine = line(text, lines.get(i));
             Matcher name = NAME_LINE.matcher(nameLine);
             if (!name.matches()) {
@@ -287,6 +293,12 @@ public final class SignalExtractor {
             int cityBase = lines.get(i + 2)[0];
             postal(city.group("pc"), cityBase + city.start("pc"), cityBase + city.end("pc"), source, out);
         }
+    }
+
+    private static final int MAX_SIGNATURE_LINE = 200;
+
+    private static int length(int[] span) {
+        return span[1] - span[0];
     }
 
     private static String line(String text, int[] span) {
