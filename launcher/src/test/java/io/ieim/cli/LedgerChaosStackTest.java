@@ -40,11 +40,7 @@ class LedgerChaosStackTest {
 
     @AfterEach
     void stop() {
-        if (stack != null) {
-            Topology.process(stack).stop(Duration.ofSeconds(30));
-        }
-        System.clearProperty("ieim.var");
-        System.clearProperty("ieim.portBase");
+        CliOnStack.release(stack);
     }
 
     private static byte[] mail(String id, int i) {
@@ -57,8 +53,7 @@ class LedgerChaosStackTest {
     @Test
     void killedMidStreamTheLedgerHasNoGapNoDuplicateAndReceiptsVerify(StackConfig stack, @TempDir Path temp) throws Exception {
         this.stack = stack;
-        System.setProperty("ieim.var", stack.varDir().toString());
-        System.setProperty("ieim.portBase", Integer.toString(stack.portBase()));
+        CliOnStack.pointAt(stack);
         Map<String, String> env = Map.of("IEIM_ANCHOR_EVERY", "7", "IEIM_ANCHOR_INTERVAL_SECONDS", "2");
         ManagedProcess topology = Topology.process(stack);
         MailNormalizer normalizer = new MailNormalizer();

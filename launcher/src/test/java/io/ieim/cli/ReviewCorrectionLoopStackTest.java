@@ -40,19 +40,13 @@ class ReviewCorrectionLoopStackTest {
 
     @AfterEach
     void stop() {
-        if (stack != null) {
-            ReviewApi.process(stack).stop(Duration.ofSeconds(30));
-            Topology.process(stack).stop(Duration.ofSeconds(30));
-        }
-        System.clearProperty("ieim.var");
-        System.clearProperty("ieim.portBase");
+        CliOnStack.release(stack);
     }
 
     @Test
     void aReviewerCorrectionBecomesANewAuditedDecisionVersionInTheQueueView(StackConfig stack, @TempDir Path temp) throws Exception {
         this.stack = stack;
-        System.setProperty("ieim.var", stack.varDir().toString());
-        System.setProperty("ieim.portBase", Integer.toString(stack.portBase()));
+        CliOnStack.pointAt(stack);
         Map<String, String> env = Map.of("IEIM_ANCHOR_EVERY", "7", "IEIM_ANCHOR_INTERVAL_SECONDS", "2");
         Topology.ensureRunning(stack, Duration.ofSeconds(120), env);
         ReviewApi.ensureRunning(stack, Duration.ofSeconds(120), Map.of());

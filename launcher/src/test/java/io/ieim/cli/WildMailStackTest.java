@@ -30,18 +30,13 @@ class WildMailStackTest {
 
     @AfterEach
     void stop() {
-        if (stack != null) {
-            Topology.process(stack).stop(Duration.ofSeconds(30));
-        }
-        System.clearProperty("ieim.var");
-        System.clearProperty("ieim.portBase");
+        CliOnStack.release(stack);
     }
 
     @Test
     void everyWildMailIsDecidedOrQuarantinedAndTheTopologyKeepsRunning(StackConfig stack) throws Exception {
         this.stack = stack;
-        System.setProperty("ieim.var", stack.varDir().toString());
-        System.setProperty("ieim.portBase", Integer.toString(stack.portBase()));
+        CliOnStack.pointAt(stack);
         Path wild = Path.of(System.getProperty("ieim.home")).resolve("data/wild-mail");
         Map<String, NormalizedMail> mails = new HashMap<>();
         try (Stream<Path> files = Files.list(wild)) {
