@@ -55,7 +55,8 @@ public final class GenerateCanonical {
             "text-sources", "TextSource",
             "source-channels", "SourceChannel",
             "parse-statuses", "ParseStatus",
-            "review-action-kinds", "ReviewActionKind");
+            "review-action-kinds", "ReviewActionKind",
+            "attachment-scan-verdicts", "AttachmentScanVerdict");
 
     static final String REFERENCE_KINDS = "reference-kinds";
     static final String REFERENCE_PATTERNS = "reference-patterns";

@@ -18,7 +18,9 @@ final class RunCommand implements Callable<Integer> {
         DecisionService.Settings settings = new DecisionService.Settings(Topology.APPLICATION_ID,
                 config.kafkaBootstrap(), config.registryUrl(), config.varDir().resolve("topology").resolve("state"),
                 config.topologyPort(), Topology.anchorKey(config), Topology.anchorEvery(),
-                Topology.anchorInterval(), Topology.anchorArchive(config));
+                Topology.anchorInterval(), Topology.anchorArchive(config),
+                // optional, off by default: ClamAV and OCR before the decision (IEIM_ATTACHMENT_SCAN=on)
+                io.ieim.topology.AttachmentScanConfig.from(System.getenv(), Topology.anchorArchive(config)));
         DecisionService service = new DecisionService(settings, pipeline);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "ieim-shutdown"));
         service.start();

@@ -11,7 +11,7 @@ class TopicCatalogueTest {
 
     @Test
     void catalogueHasTheRequiredTopics() {
-        assertThat(Topics.ALL).containsExactly(Topics.MAIL_RECEIVED, Topics.IDENTITY_CUSTOMERS,
+        assertThat(Topics.ALL).containsExactly(Topics.MAIL_RECEIVED, Topics.MAIL_SCANNED, Topics.IDENTITY_CUSTOMERS,
                 Topics.IDENTITY_POLICIES, Topics.IDENTITY_CLAIMS, Topics.IDENTITY_INDEX, Topics.DECISIONS, Topics.AUDIT_PENDING, Topics.AUDIT,
                 Topics.AUDIT_ANCHORS, Topics.REVIEWER_ACTIONS, Topics.DEAD_LETTERS);
         assertThat(Topics.MAIL_RECEIVED.name()).isEqualTo("ieim.mail.received.v1");
@@ -21,8 +21,9 @@ class TopicCatalogueTest {
     void namesAndSchemasAreUniqueAndVersioned() {
         assertThat(Topics.ALL).extracting(TopicSpec::name).doesNotHaveDuplicates()
                 .allMatch(n -> n.matches("ieim\\.[a-z]+\\.[a-z-]+\\.v[0-9]+"), "ieim.<area>.<name>.v<N>");
-        // the pending audit topic carries the same events as the audit topic, before chaining
-        assertThat(Topics.ALL.stream().filter(t -> t != Topics.AUDIT_PENDING).toList())
+        // the pending audit topic carries the same events as the audit topic, before chaining; the scanned
+        // mail topic the same mail events, after the optional attachment scanning stage
+        assertThat(Topics.ALL.stream().filter(t -> t != Topics.AUDIT_PENDING && t != Topics.MAIL_SCANNED).toList())
                 .extracting(TopicSpec::valueSchema).doesNotHaveDuplicates()
                 .allMatch(s -> s.matches("io\\.ieim\\.avro\\.[A-Z][A-Za-z]+"));
         Topics.ALL.forEach(t -> assertThat(Topics.byName(t.name())).contains(t));
@@ -40,7 +41,8 @@ class TopicCatalogueTest {
     @Test
     void historyIsKeptForever() {
         // audit is the ledger; mail events and reviewer actions are replayed on a topology reset
-        for (TopicSpec t : List.of(Topics.AUDIT, Topics.AUDIT_ANCHORS, Topics.MAIL_RECEIVED, Topics.REVIEWER_ACTIONS)) {
+        for (TopicSpec t : List.of(Topics.AUDIT, Topics.AUDIT_ANCHORS, Topics.MAIL_RECEIVED, Topics.MAIL_SCANNED,
+                Topics.REVIEWER_ACTIONS)) {
             assertThat(t.infiniteRetention()).as(t.name()).isTrue();
             assertThat(t.topicConfigs()).containsEntry("retention.ms", "-1");
         }
@@ -56,7 +58,7 @@ class TopicCatalogueTest {
 
     @Test
     void topicsJoinedByMessageIdAreCoPartitioned() {
-        assertThat(List.of(Topics.MAIL_RECEIVED, Topics.DECISIONS, Topics.AUDIT, Topics.REVIEWER_ACTIONS))
+        assertThat(List.of(Topics.MAIL_RECEIVED, Topics.MAIL_SCANNED, Topics.DECISIONS, Topics.AUDIT, Topics.REVIEWER_ACTIONS))
                 .extracting(TopicSpec::partitions).containsOnly(Topics.MAIL_RECEIVED.partitions());
         assertThat(Topics.AUDIT_ANCHORS.partitions()).isEqualTo(1);
     }

@@ -70,11 +70,18 @@ final class DeadLetterHandlers {
 
         @Override
         public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+            if (exception instanceof RetryLater) {
+                // nothing is wrong with the record: fail the task, the replaced thread processes it again
+                LOG.warn("retry later: {}-{}@{} in {}: {}", context.topic(), context.partition(), context.offset(),
+                        context.processorNodeId(), DeadLetters.reason(exception));
+                return Response.fail();
+            }
             LOG.warn("dead letter: processing failed for {}-{}@{} in {}: {}", context.topic(), context.partition(),
                     context.offset(), context.processorNodeId(), DeadLetters.reason(exception));
             // the stage that could not be completed: a refused reviewer action names its own
             AuditStage stage = exception instanceof ReviewActionRefused refused ? refused.stage()
-                    : Topics.REVIEWER_ACTIONS.name().equals(context.topic()) ? AuditStage.CORRECTED : AuditStage.DECIDED;
+                    : Topics.REVIEWER_ACTIONS.name().equals(context.topic()) ? AuditStage.CORRECTED
+                    : "scan".equals(context.processorNodeId()) ? AuditStage.ATTACHMENTS_SCANNED : AuditStage.DECIDED;
             if (metrics != null) {
                 metrics.deadLetter(stage.name(), exception.getClass().getSimpleName());
             }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ieim.avro.Decision;
 import io.ieim.domain.decision.DecisionPipeline;
+import io.ieim.spec.Topics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -50,16 +51,35 @@ public final class DecisionService implements AutoCloseable {
      * @param anchorEvery   a signed tree head every this many entries of a chain
      * @param anchorInterval and at least this often while a chain has unanchored entries
      * @param anchorArchive  write-once object storage for copies of the anchors, or null for none
+     * @param attachmentScan the optional attachment scanning stage, or null when it is off (the default)
      */
     public record Settings(String applicationId, String bootstrap, String registryUrl, Path stateDir, int httpPort,
                            java.security.KeyPair anchorKey, int anchorEvery, Duration anchorInterval,
-                           io.ieim.storage.WriteOnceObjects anchorArchive) {
+                           io.ieim.storage.WriteOnceObjects anchorArchive, AttachmentScan attachmentScan) {
+
+        /** Without the attachment scanning stage. */
+        public Settings(String applicationId, String bootstrap, String registryUrl, Path stateDir, int httpPort,
+                        java.security.KeyPair anchorKey, int anchorEvery, Duration anchorInterval,
+                        io.ieim.storage.WriteOnceObjects anchorArchive) {
+            this(applicationId, bootstrap, registryUrl, stateDir, httpPort, anchorKey, anchorEvery, anchorInterval,
+                    anchorArchive, null);
+        }
+    }
+
+    /**
+     * The attachment scanning stage: its rules and scanners, where it reads the raw MIME, and the normalizer
+     * (with ingest's limits) that finds the attachments' bytes in it.
+     */
+    public record AttachmentScan(io.ieim.domain.scan.AttachmentScreening screening, RawMailSource raw,
+                                 io.ieim.domain.mail.MailNormalizer normalizer) {
     }
 
     private final Settings settings;
     private final KafkaStreams streams;
     private final KafkaStreams indexStreams;
     private final KafkaStreams auditStreams;
+    /** The attachment scanning stage, null when it is off. */
+    private final KafkaStreams scanStreams;
     private final AnchorArchiver anchorArchiver;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer http;
@@ -74,7 +94,24 @@ public final class DecisionService implements AutoCloseable {
         Properties props = streamsProperties(settings);
         props.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
         props.put(DeadLetterHandlers.METRICS_CONFIG, metrics);
-        this.streams = new KafkaStreams(DecisionTopology.build(pipeline, serdes, metrics), props);
+        // with the attachment scanning stage on, decisions are made from the scanned mail events
+        String mailTopic = settings.attachmentScan() == null ? Topics.MAIL_RECEIVED.name() : Topics.MAIL_SCANNED.name();
+        this.streams = new KafkaStreams(DecisionTopology.build(pipeline, serdes, metrics, mailTopic), props);
+        if (settings.attachmentScan() != null) {
+            Properties scanProps = streamsProperties(settings);
+            scanProps.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId() + "-attachment-scan");
+            scanProps.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+            scanProps.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().resolve("attachment-scan").toString());
+            scanProps.put(DeadLetterHandlers.DEAD_LETTERS_CONFIG, new DeadLetters(serdes, pipeline));
+            scanProps.put(DeadLetterHandlers.METRICS_CONFIG, metrics);
+            // a scan may take seconds (OCR); fewer records per poll keep a poll loop well inside max.poll.interval.ms
+            scanProps.put(StreamsConfig.consumerPrefix("max.poll.records"), 50);
+            AttachmentScan scan = settings.attachmentScan();
+            this.scanStreams = new KafkaStreams(AttachmentScanTopology.build(scan.screening(), scan.raw(), scan.normalizer(),
+                    serdes, registry), scanProps);
+        } else {
+            this.scanStreams = null;
+        }
         // the identity index is its own application: its topics are global stores of the decision topology
         Properties indexProps = streamsProperties(settings);
         indexProps.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId() + "-identity-index");
@@ -128,6 +165,15 @@ public final class DecisionService implements AutoCloseable {
         auditStreams.setUncaughtExceptionHandler(e -> org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler
                 .StreamThreadExceptionResponse.REPLACE_THREAD);
         auditStreams.start();
+        if (scanStreams != null) {
+            scanStreams.setUncaughtExceptionHandler(e -> {
+                // RetryLater (scanner or object store unreachable) lands here: the mail is processed again
+                LOG.warn("attachment scan thread failed, replacing it: {}",
+                        DeadLetters.reason(e instanceof Exception ex ? ex : new RuntimeException(e)));
+                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            scanStreams.start();
+        }
         if (anchorArchiver != null) {
             Thread.ofPlatform().name("ieim-anchor-archive").daemon().start(anchorArchiver);
         }
@@ -146,7 +192,8 @@ public final class DecisionService implements AutoCloseable {
     }
 
     public boolean healthy() {
-        return up(streams.state()) && up(indexStreams.state()) && up(auditStreams.state());
+        return up(streams.state()) && up(indexStreams.state()) && up(auditStreams.state())
+                && (scanStreams == null || up(scanStreams.state()));
     }
 
     private static boolean up(KafkaStreams.State state) {
@@ -160,7 +207,8 @@ public final class DecisionService implements AutoCloseable {
 
     private void health(HttpExchange exchange) throws IOException {
         respond(exchange, healthy() ? 200 : 503, "{\"state\":\"" + streams.state() + "\",\"identity_index\":\""
-                + indexStreams.state() + "\",\"audit_chain\":\"" + auditStreams.state() + "\"}", "application/json");
+                + indexStreams.state() + "\",\"audit_chain\":\"" + auditStreams.state() + "\""
+                + (scanStreams == null ? "" : ",\"attachment_scan\":\"" + scanStreams.state() + "\"") + "}", "application/json");
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
@@ -238,6 +286,9 @@ public final class DecisionService implements AutoCloseable {
         streams.close(leave);
         indexStreams.close(leave);
         auditStreams.close(leave);
+        if (scanStreams != null) {
+            scanStreams.close(leave);
+        }
         if (anchorArchiver != null) {
             anchorArchiver.close();
         }
@@ -250,7 +301,8 @@ public final class DecisionService implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (streams.state() == KafkaStreams.State.RUNNING && indexStreams.state() == KafkaStreams.State.RUNNING
-                    && auditStreams.state() == KafkaStreams.State.RUNNING) {
+                    && auditStreams.state() == KafkaStreams.State.RUNNING
+                    && (scanStreams == null || scanStreams.state() == KafkaStreams.State.RUNNING)) {
                 return true;
             }
             TimeUnit.MILLISECONDS.sleep(200);

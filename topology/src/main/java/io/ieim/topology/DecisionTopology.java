@@ -35,6 +35,15 @@ public final class DecisionTopology {
     }
 
     public static Topology build(DecisionPipeline pipeline, SerdeFactory serdes, DecisionMetrics metrics) {
+        return build(pipeline, serdes, metrics, Topics.MAIL_RECEIVED.name());
+    }
+
+    /**
+     * @param mailTopic the mail events to decide: {@code ieim.mail.received.v1}, or {@code ieim.mail.scanned.v1}
+     *                  when the attachment scanning stage runs before this topology
+     */
+    public static Topology build(DecisionPipeline pipeline, SerdeFactory serdes, DecisionMetrics metrics,
+                                 String mailTopic) {
         StreamsBuilder builder = new StreamsBuilder();
         var customerSerde = serdes.serde(Customer.class);
         var policySerde = serdes.serde(Policy.class);
@@ -62,7 +71,7 @@ public final class DecisionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DecisionProcessor.DECISIONS_STORE),
                 Serdes.String(), SerdeFactory.plainAvro().serde(Decision.class)));
         var decided = builder
-                .stream(Topics.MAIL_RECEIVED.name(), Consumed.with(Serdes.String(), serdes.serde(MailReceived.class)).withName("mails"))
+                .stream(mailTopic, Consumed.with(Serdes.String(), serdes.serde(MailReceived.class)).withName("mails"))
                 .process(() -> new DecisionProcessor(pipeline, metrics), Named.as("decide"), DecisionProcessor.DECISIONS_STORE);
 
         // 3. the correction loop: reviewers' actions on the mail's latest decision. The processor shares the

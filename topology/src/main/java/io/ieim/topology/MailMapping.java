@@ -3,6 +3,7 @@ package io.ieim.topology;
 import io.ieim.avro.Attachment;
 import io.ieim.avro.MailReceived;
 import io.ieim.domain.mail.MailView;
+import io.ieim.spec.AttachmentScanVerdict;
 import io.ieim.spec.ParseStatus;
 
 import java.util.Locale;
@@ -42,6 +43,19 @@ final class MailMapping {
 
     private static MailView.AttachmentInfo attachment(Attachment a) {
         return new MailView.AttachmentInfo(a.getFileName(), a.getDeclaredMediaType(), a.getSniffedMediaType(),
-                a.getSizeBytes(), a.getSha256());
+                a.getSizeBytes(), a.getSha256(), verdict(a.getScanVerdict()), a.getScanSignature(),
+                a.getExtractedText());
+    }
+
+    /** A verdict label this version does not know is read as SCAN_FAILED: fail closed, never as clean. */
+    static AttachmentScanVerdict verdict(String label) {
+        if (label == null) {
+            return null;
+        }
+        try {
+            return AttachmentScanVerdict.valueOf(label);
+        } catch (IllegalArgumentException e) {
+            return AttachmentScanVerdict.SCAN_FAILED;
+        }
     }
 }

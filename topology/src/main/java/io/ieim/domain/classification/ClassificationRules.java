@@ -2,6 +2,7 @@ package io.ieim.domain.classification;
 
 import io.ieim.domain.rules.RulesFormatException;
 import io.ieim.domain.rules.RulesYaml;
+import io.ieim.spec.AttachmentScanVerdict;
 import io.ieim.spec.Intent;
 import io.ieim.spec.RiskFlag;
 import io.ieim.spec.TextSource;
@@ -62,7 +63,8 @@ public final class ClassificationRules {
     }
 
     record AttachmentDef(String id, Intent intent, RiskFlag flag, Double weight, List<String> extensions,
-                         String nameRegex, List<String> mediaTypes, List<String> sha256) {
+                         String nameRegex, List<String> mediaTypes, List<String> sha256,
+                         List<AttachmentScanVerdict> scanVerdicts) {
     }
 
     // ---- compiled form ----
@@ -81,7 +83,8 @@ public final class ClassificationRules {
 
     /** An attachment rule. Exactly one of intent and flag is set. */
     record AttachmentRule(String ruleId, Intent intent, RiskFlag flag, double weight, Set<String> extensions,
-                          Pattern namePattern, Set<String> mediaTypes, Set<String> sha256) {
+                          Pattern namePattern, Set<String> mediaTypes, Set<String> sha256,
+                          Set<AttachmentScanVerdict> scanVerdicts) {
     }
 
     private final String version;
@@ -241,11 +244,14 @@ public final class ClassificationRules {
                 }
             }
             Pattern name = a.nameRegex() == null ? null : compile(ruleId, a.nameRegex());
-            if (extensions.isEmpty() && mediaTypes.isEmpty() && sha.isEmpty() && name == null) {
-                throw fail("rule " + ruleId + ": needs extensions, name_regex, media_types or sha256");
+            Set<AttachmentScanVerdict> verdicts = a.scanVerdicts() == null || a.scanVerdicts().isEmpty()
+                    ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(a.scanVerdicts()));
+            if (extensions.isEmpty() && mediaTypes.isEmpty() && sha.isEmpty() && name == null && verdicts.isEmpty()) {
+                throw fail("rule " + ruleId + ": needs extensions, name_regex, media_types, sha256 or scan_verdicts");
             }
             ar.add(new AttachmentRule(ruleId, a.intent(), a.flag(),
-                    positive(require(a.weight(), ruleId + ".weight"), ruleId + ".weight"), extensions, name, mediaTypes, sha));
+                    positive(require(a.weight(), ruleId + ".weight"), ruleId + ".weight"), extensions, name, mediaTypes, sha,
+                    verdicts));
         }
         this.attachmentRules = List.copyOf(ar);
         this.terms = Terms.of(termLists);

@@ -119,6 +119,17 @@ public final class Classifier {
                 names.append(name);
             }
             texts.put(TextSource.ATTACHMENT_NAME, truncate(names.toString()));
+            // text read from attachments by the optional scanning stage (OCR), in attachment order
+            StringBuilder extracted = new StringBuilder();
+            for (AttachmentInfo a : input.attachments()) {
+                if (a != null && a.extractedText() != null && !a.extractedText().isBlank()) {
+                    if (!extracted.isEmpty()) {
+                        extracted.append("\n\n");
+                    }
+                    extracted.append(a.extractedText().strip());
+                }
+            }
+            texts.put(TextSource.ATTACHMENT_TEXT, prepare(extracted.toString()));
         }
 
         void score() {
@@ -252,6 +263,9 @@ public final class Classifier {
             if (!rule.sha256().isEmpty() && a.sha256() != null
                     && rule.sha256().contains(a.sha256().strip().toLowerCase(Locale.ROOT))) {
                 return name + " [sha256 " + a.sha256().strip().toLowerCase(Locale.ROOT).substring(0, 12) + "]";
+            }
+            if (a.scanVerdict() != null && rule.scanVerdicts().contains(a.scanVerdict())) {
+                return name + " [" + a.scanVerdict() + (a.scanSignature() == null ? "" : ": " + a.scanSignature()) + "]";
             }
             return null;
         }

@@ -248,7 +248,11 @@ public class DecisionPipeline {
         input.put("headers", new TreeMap<>(mail.headers()));
         input.put("parse_failed", mail.parseFailed());
         input.put("attachments", mail.attachments().stream().map(a -> a.fileName() + "|" + a.sniffedMediaType()
-                + "|" + a.sizeBytes() + "|" + a.sha256()).toList());
+                + "|" + a.sizeBytes() + "|" + a.sha256()
+                // the scanning stage's findings, only when it ran: without it every digest stays as it was
+                + (a.scanVerdict() == null && a.extractedText() == null ? "" : "|" + a.scanVerdict() + "|"
+                + a.scanSignature() + "|" + (a.extractedText() == null ? null : Digests.sha256Hex(a.extractedText()))))
+                .toList());
         return Digests.sha256Hex(CanonicalJson.canonicalize(input));
     }
 

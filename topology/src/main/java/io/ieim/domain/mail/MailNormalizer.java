@@ -125,6 +125,21 @@ public final class MailNormalizer {
      * @return the normalized mail; never null, never throws for bad input
      */
     public NormalizedMail normalize(byte[] raw) {
+        return normalize(raw, null);
+    }
+
+    /**
+     * The decoded bytes of every attachment the normalizer lists for this mail, by lowercase hex SHA-256
+     * (the {@code sha256} of its attachment metadata), for the attachment scanning stage. Empty when the
+     * mail cannot be parsed or exceeds a limit.
+     */
+    public Map<String, byte[]> attachmentContents(byte[] raw) {
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        NormalizedMail mail = normalize(raw, contents);
+        return mail.parseFailed() ? Map.of() : contents;
+    }
+
+    private NormalizedMail normalize(byte[] raw, Map<String, byte[]> contents) {
         Objects.requireNonNull(raw, "raw");
         String messageId = sha256Hex(raw);
         long size = raw.length;
@@ -140,7 +155,7 @@ public final class MailNormalizer {
         try {
             Parser parser = new Parser(defects);
             Entity root = parser.parseMessage(raw, start, 0);
-            return build(messageId, size, root, parser, defects);
+            return build(messageId, size, root, parser, defects, contents);
         } catch (LimitExceeded e) {
             return NormalizedMail.failed(messageId, size, ParseStatus.LIMIT_EXCEEDED, e.reason);
         } catch (IOException | MimeException | RuntimeException e) {
@@ -153,11 +168,11 @@ public final class MailNormalizer {
     // ------------------------------------------------------------------------------------------------
     // building the result
 
-    private NormalizedMail build(String messageId, long size, Entity root, Parser parser, Defects defects)
-            throws LimitExceeded {
+    private NormalizedMail build(String messageId, long size, Entity root, Parser parser, Defects defects,
+                                 Map<String, byte[]> contents) throws LimitExceeded {
         Headers h = root.headers();
 
-        Content content = new Content();
+        Content content = new Content(contents);
         defects.parts = parser.parts;
         collect(root, root.isMultipart() ? "" : "1", content, true, defects);
         String bodyText = content.text();
@@ -209,7 +224,20 @@ public final class MailNormalizer {
     private static final class Content {
         final List<String> segments = new ArrayList<>();
         final List<NormalizedMail.Attachment> attachments = new ArrayList<>();
+        /** Attachment bytes by SHA-256, only when asked for (null otherwise: normalizing keeps no copies). */
+        final Map<String, byte[]> contents;
         String mediaType;
+
+        Content(Map<String, byte[]> contents) {
+            this.contents = contents;
+        }
+
+        void attachment(NormalizedMail.Attachment attachment, byte[] bytes) {
+            attachments.add(attachment);
+            if (contents != null) {
+                contents.putIfAbsent(attachment.info().sha256(), bytes);
+            }
+        }
 
         void text(String text, String type) {
             if (text.isBlank()) {
@@ -265,9 +293,9 @@ public final class MailNormalizer {
             return;
         }
         if (e.isEmbeddedMessage()) {
-            content.attachments.add(attachment(e, path));
+            content.attachment(attachment(e, path), bodyOf(e));
             if (e.embedded != null) {
-                Content inner = new Content();
+                Content inner = new Content(content.contents);
                 collect(e.embedded, e.embedded.isMultipart() ? path : path + ".1", inner, withText, defects);
                 content.attachments.addAll(inner.attachments);
                 if (withText) {
@@ -290,7 +318,7 @@ public final class MailNormalizer {
                         }
                         defects.add("uuencoded attachment in text part");
                         for (Uuencode.File f : split.files()) {
-                            content.attachments.add(uuAttachment(f, path));
+                            content.attachment(uuAttachment(f, path), f.content());
                         }
                         text = split.text();
                     }
@@ -300,7 +328,7 @@ public final class MailNormalizer {
             return;
         }
         if (e.body != null && e.body.length > 0 || e.fileName() != null) {
-            content.attachments.add(attachment(e, path));
+            content.attachment(attachment(e, path), bodyOf(e));
         }
     }
 
@@ -376,8 +404,12 @@ public final class MailNormalizer {
         return new NormalizedMail.Attachment(info, "attachment", path);
     }
 
+    private static byte[] bodyOf(Entity e) {
+        return e.body == null ? new byte[0] : e.body;
+    }
+
     private static NormalizedMail.Attachment attachment(Entity e, String path) {
-        byte[] body = e.body == null ? new byte[0] : e.body;
+        byte[] body = bodyOf(e);
         String fileName = e.fileName();
         MailView.AttachmentInfo info = new MailView.AttachmentInfo(fileName, e.mimeType(), sniff(body, fileName),
                 body.length, sha256Hex(body));

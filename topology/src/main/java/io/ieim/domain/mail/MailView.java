@@ -1,5 +1,7 @@
 package io.ieim.domain.mail;
 
+import io.ieim.spec.AttachmentScanVerdict;
+
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +30,28 @@ public record MailView(String messageId, String internetMessageId, String fromAd
         parseErrors = List.copyOf(parseErrors);
     }
 
-    /** Metadata of one attachment: the media type is sniffed from the content, not trusted from the header. */
+    /**
+     * Metadata of one attachment: the media type is sniffed from the content, not trusted from the header.
+     * The last three are set only by the optional attachment scanning stage (null otherwise).
+     *
+     * @param scanVerdict   what the malware scanner found, or null when not scanned
+     * @param scanSignature the signature the scanner reported, or the reason the scan failed
+     * @param extractedText text read by OCR (text source ATTACHMENT_TEXT), or null
+     */
     public record AttachmentInfo(String fileName, String declaredMediaType, String sniffedMediaType,
-                                 long sizeBytes, String sha256) {
+                                 long sizeBytes, String sha256, AttachmentScanVerdict scanVerdict,
+                                 String scanSignature, String extractedText) {
+
+        /** An attachment as ingest lists it, before any scanning. */
+        public AttachmentInfo(String fileName, String declaredMediaType, String sniffedMediaType, long sizeBytes,
+                              String sha256) {
+            this(fileName, declaredMediaType, sniffedMediaType, sizeBytes, sha256, null, null, null);
+        }
+
+        /** This attachment with the scanning stage's findings. */
+        public AttachmentInfo scanned(AttachmentScanVerdict verdict, String signature, String text) {
+            return new AttachmentInfo(fileName, declaredMediaType, sniffedMediaType, sizeBytes, sha256, verdict,
+                    signature, text);
+        }
     }
 }

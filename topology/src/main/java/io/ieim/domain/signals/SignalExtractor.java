@@ -112,6 +112,11 @@ public final class SignalExtractor {
             if (a.fileName() != null) {
                 references(a.fileName().replace('_', ' '), TextSource.ATTACHMENT_NAME, all);
             }
+            if (a.extractedText() != null) {
+                // OCR text of an attachment-only mail: references only (a reference must still exist in the
+                // identity data to count; names and dates read by OCR are too unreliable to identify anyone)
+                references(a.extractedText(), TextSource.ATTACHMENT_TEXT, all);
+            }
         }
         if (mail.fromAddress() != null && !mail.fromAddress().isBlank()) {
             all.add(new Signal(SignalKind.SENDER_ADDRESS, mail.fromAddress().strip().toLowerCase(Locale.ROOT),

@@ -21,7 +21,7 @@ class ClassificationRulesTest {
     @Test
     void theRealRulesLoadAndCoverEveryLabel() throws IOException {
         ClassificationRules rules = ClassificationRules.load(TestFiles.rules("classification-v1.yaml"));
-        assertThat(rules.version()).isEqualTo("classification-v1.0.0");
+        assertThat(rules.version()).isEqualTo("classification-v1.1.0");
         assertThat(rules.primaryIntents()).containsExactlyInAnyOrder(Intent.values());
         assertThat(rules.primaryIntents().getLast()).isEqualTo(Intent.GENERAL_INQUIRY);
         for (Intent intent : Intent.values()) {
