@@ -200,13 +200,7 @@ class GraphSourceTaskTest {
             String claims = "kfz@versicherung.example/claims";
             standIn.deliver(inbox, mimes("a", 25));
             standIn.deliver(claims, mimes("b", 12));
-            Map<String, String> p = props();
-            p.put(GraphSourceConfig.AUTHORITY_URL, standIn.authorityUrl());
-            p.put(GraphSourceConfig.GRAPH_URL, standIn.graphUrl());
-            p.put(GraphSourceConfig.TENANT, GraphStandIn.TENANT);
-            p.put(GraphSourceConfig.CLIENT_ID, GraphStandIn.CLIENT_ID);
-            p.put(GraphSourceConfig.CLIENT_SECRET, GraphStandIn.CLIENT_SECRET);
-            p.put(GraphSourceConfig.FOLDERS, inbox + "," + claims);
+            Map<String, String> p = standInProps(standIn, inbox + "," + claims);
             GraphSourceTask task = task(p);
             standIn.throttle(1, 1);
             List<SourceRecord> records = pollUntil(task, 37);
@@ -222,6 +216,43 @@ class GraphSourceTaskTest {
             assertThat(stored).hasSize(40);
             task.stop();
         }
+    }
+
+    @Test
+    void aFolderThatFailsDiscardsThePollWithoutSkippingTheMailsOfTheFoldersReadBeforeIt() throws Exception {
+        try (GraphStandIn standIn = new GraphStandIn()) {
+            String inbox = "schaden@versicherung.example/inbox";
+            String claims = "kfz@versicherung.example/claims";
+            standIn.deliver(inbox, mimes("a", 15));
+            standIn.deliver(claims, mimes("b", 5));
+            Map<String, String> p = standInProps(standIn, inbox + "," + claims);
+            p.put(GraphSourceConfig.MAX_ATTEMPTS, "1"); // the 429 is not waited out: the poll fails
+            GraphSourceTask task = task(p);
+            standIn.throttleFolder(claims, 1, 0);
+            org.assertj.core.api.Assertions.assertThatThrownBy(task::poll)
+                    .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class);
+            List<SourceRecord> records = pollUntil(task, 20); // the worker polls again
+            assertThat(records).extracting(r -> decode(r).getSubject()).doesNotHaveDuplicates()
+                    .contains("a 0", "a 9", "a 14", "b 0", "b 4");
+            task.stop();
+        }
+    }
+
+    private static Map<String, String> standInProps(GraphStandIn standIn, String folders) {
+        Map<String, String> p = new HashMap<>();
+        p.put(GraphSourceConfig.AUTHORITY_URL, standIn.authorityUrl());
+        p.put(GraphSourceConfig.GRAPH_URL, standIn.graphUrl());
+        p.put(GraphSourceConfig.TENANT, GraphStandIn.TENANT);
+        p.put(GraphSourceConfig.CLIENT_ID, GraphStandIn.CLIENT_ID);
+        p.put(GraphSourceConfig.CLIENT_SECRET, GraphStandIn.CLIENT_SECRET);
+        p.put(GraphSourceConfig.FOLDERS, folders);
+        p.put(GraphSourceConfig.POLL_INTERVAL_MS, "100");
+        p.put(GraphSourceConfig.S3_ENDPOINT, "http://unused");
+        p.put(GraphSourceConfig.S3_ACCESS_KEY, "a");
+        p.put(GraphSourceConfig.S3_SECRET_KEY, "b");
+        p.put(GraphSourceConfig.S3_BUCKET, "raw");
+        p.put(GraphSourceConfig.REGISTRY_URL, "http://unused");
+        return p;
     }
 
     private static List<byte[]> mimes(String prefix, int n) {

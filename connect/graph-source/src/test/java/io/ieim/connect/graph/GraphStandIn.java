@@ -61,6 +61,7 @@ public final class GraphStandIn implements AutoCloseable {
     private final Map<String, List<Message>> folders = new ConcurrentHashMap<>();
     private final Map<String, byte[]> mimeById = new ConcurrentHashMap<>();
     private final AtomicInteger throttles = new AtomicInteger();
+    private final Map<String, AtomicInteger> folderThrottles = new ConcurrentHashMap<>();
     private volatile int retryAfterSeconds = 1;
     private final String accessToken = "eyJ0eXAiOiJKV1Qi." + UUID.randomUUID();
     private final AtomicInteger tokenRequests = new AtomicInteger();
@@ -117,6 +118,12 @@ public final class GraphStandIn implements AutoCloseable {
         throttles.set(requests);
     }
 
+    /** The next {@code requests} delta requests of {@code mailbox/folder} are answered 429 with {@code Retry-After: seconds}. */
+    public void throttleFolder(String mailboxFolder, int requests, int seconds) {
+        retryAfterSeconds = seconds;
+        folderThrottles.put(mailboxFolder, new AtomicInteger(requests));
+    }
+
     public int tokenRequests() {
         return tokenRequests.get();
     }
@@ -165,14 +172,16 @@ public final class GraphStandIn implements AutoCloseable {
             if (!("Bearer " + accessToken).equals(request.getHeader("Authorization"))) {
                 return json(401, error("InvalidAuthenticationToken", "Access token is empty."));
             }
-            if (throttles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            String[] segments = path.split("/"); // "", v1.0, users, {mailbox}, ...
+            String mailbox = URLDecoder.decode(segments[3], StandardCharsets.UTF_8);
+            String folderKey = path.endsWith("/messages/delta") ? mailbox + "/" + URLDecoder.decode(segments[5], StandardCharsets.UTF_8) : "";
+            if (throttles.getAndUpdate(n -> Math.max(0, n - 1)) > 0
+                    || folderThrottles.getOrDefault(folderKey, new AtomicInteger()).getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throttled.incrementAndGet();
                 return ResponseDefinitionBuilder.responseDefinition().withStatus(429).withHeader("Content-Type", "application/json")
                         .withHeader("Retry-After", Integer.toString(retryAfterSeconds))
                         .withBody(error("ApplicationThrottled", "Application is over its MailboxConcurrency limit.")).build();
             }
-            String[] segments = path.split("/"); // "", v1.0, users, {mailbox}, ...
-            String mailbox = URLDecoder.decode(segments[3], StandardCharsets.UTF_8);
             if (path.endsWith("/$value")) {
                 mimeRequests.incrementAndGet();
                 byte[] mime = mimeById.get(mailbox + "/" + URLDecoder.decode(segments[5], StandardCharsets.UTF_8));
@@ -183,8 +192,7 @@ public final class GraphStandIn implements AutoCloseable {
                         .withBody(mime).build();
             }
             deltaRequests.incrementAndGet();
-            String folderName = URLDecoder.decode(segments[5], StandardCharsets.UTF_8);
-            List<Message> folder = folders.getOrDefault(mailbox + "/" + folderName, List.of());
+            List<Message> folder = folders.getOrDefault(folderKey, List.of());
             Map<String, String> params = params(query);
             int pageSize = pageSize(request.getHeader("Prefer"));
             int start;
