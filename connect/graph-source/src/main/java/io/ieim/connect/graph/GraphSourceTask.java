@@ -82,6 +82,9 @@ public final class GraphSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         List<SourceRecord> records = new ArrayList<>();
+        // positions move only when the whole batch is returned: a failure on a later folder must not
+        // skip the mails of an earlier one whose records are discarded with the exception
+        Map<String, MailFolderReader.Position> advanced = new HashMap<>();
         long now = System.currentTimeMillis(); // only paces polling; never part of an event
         for (String folder : folders) {
             if (stopping || restUntil.getOrDefault(folder, 0L) > now) {
@@ -101,11 +104,12 @@ public final class GraphSourceTask extends SourceTask {
             for (MailFolderReader.FetchedMail fetched : batch.mails()) {
                 records.add(record(folder, fetched));
             }
-            positions.put(folder, batch.next());
+            advanced.put(folder, batch.next());
             if (batch.roundComplete() && batch.mails().isEmpty()) {
                 restUntil.put(folder, now + config.getLong(GraphSourceConfig.POLL_INTERVAL_MS));
             }
         }
+        positions.putAll(advanced);
         if (records.isEmpty()) {
             Thread.sleep(Math.min(1000, config.getLong(GraphSourceConfig.POLL_INTERVAL_MS)));
         }

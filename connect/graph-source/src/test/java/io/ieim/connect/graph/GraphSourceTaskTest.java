@@ -91,6 +91,10 @@ class GraphSourceTaskTest {
     }
 
     private GraphSourceTask task() {
+        return task(props());
+    }
+
+    private GraphSourceTask task(Map<String, String> props) {
         RawObjectStore objects = new RawObjectStore() {
             @Override
             public RawMimeReference store(String sha256, byte[] raw) {
@@ -118,7 +122,7 @@ class GraphSourceTaskTest {
         task.initialize(new SourceTaskContext() {
             @Override
             public Map<String, String> configs() {
-                return props();
+                return props;
             }
 
             @Override
@@ -141,12 +145,16 @@ class GraphSourceTaskTest {
                 };
             }
         });
-        task.start(props());
+        task.start(props);
         return task;
     }
 
-    private static MailReceived decode(SourceRecord r) throws Exception {
-        return new SpecificDatumReader<>(MailReceived.class).read(null, DecoderFactory.get().binaryDecoder((byte[]) r.value(), null));
+    private static MailReceived decode(SourceRecord r) {
+        try {
+            return new SpecificDatumReader<>(MailReceived.class).read(null, DecoderFactory.get().binaryDecoder((byte[]) r.value(), null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String sha256(byte[] b) throws Exception {
@@ -183,6 +191,87 @@ class GraphSourceTaskTest {
         assertThat(restarted.poll()).isEmpty(); // the round is done: only the delta link from now on
         assertThat(stored).hasSize(3);
         restarted.stop();
+    }
+
+    @Test
+    void twoFoldersArePagedThroughAThrottleThenTheNextDeltaRoundBringsOnlyNewMail() throws Exception {
+        try (GraphStandIn standIn = new GraphStandIn()) {
+            String inbox = "schaden@versicherung.example/inbox";
+            String claims = "kfz@versicherung.example/claims";
+            standIn.deliver(inbox, mimes("a", 25));
+            standIn.deliver(claims, mimes("b", 12));
+            Map<String, String> p = standInProps(standIn, inbox + "," + claims);
+            GraphSourceTask task = task(p);
+            standIn.throttle(1, 1);
+            List<SourceRecord> records = pollUntil(task, 37);
+            assertThat(records).extracting(SourceRecord::key).doesNotHaveDuplicates();
+            assertThat(stored).hasSize(37);
+            assertThat(standIn.throttledRequests()).isEqualTo(1);
+            assertThat(standIn.tokenRequests()).isEqualTo(1);
+            assertThat(task.poll()).isEmpty(); // both rounds done: only delta links from now on
+
+            standIn.deliver(claims, mimes("c", 3));
+            List<SourceRecord> next = pollUntil(task, 3);
+            assertThat(next).extracting(r -> decode(r).getSubject()).containsExactlyInAnyOrder("c 0", "c 1", "c 2");
+            assertThat(stored).hasSize(40);
+            task.stop();
+        }
+    }
+
+    @Test
+    void aFolderThatFailsDiscardsThePollWithoutSkippingTheMailsOfTheFoldersReadBeforeIt() throws Exception {
+        try (GraphStandIn standIn = new GraphStandIn()) {
+            String inbox = "schaden@versicherung.example/inbox";
+            String claims = "kfz@versicherung.example/claims";
+            standIn.deliver(inbox, mimes("a", 15));
+            standIn.deliver(claims, mimes("b", 5));
+            Map<String, String> p = standInProps(standIn, inbox + "," + claims);
+            p.put(GraphSourceConfig.MAX_ATTEMPTS, "1"); // the 429 is not waited out: the poll fails
+            GraphSourceTask task = task(p);
+            standIn.throttleFolder(claims, 1, 0);
+            org.assertj.core.api.Assertions.assertThatThrownBy(task::poll)
+                    .isInstanceOf(org.apache.kafka.connect.errors.RetriableException.class);
+            List<SourceRecord> records = pollUntil(task, 20); // the worker polls again
+            assertThat(records).extracting(r -> decode(r).getSubject()).doesNotHaveDuplicates()
+                    .contains("a 0", "a 9", "a 14", "b 0", "b 4");
+            task.stop();
+        }
+    }
+
+    private static Map<String, String> standInProps(GraphStandIn standIn, String folders) {
+        Map<String, String> p = new HashMap<>();
+        p.put(GraphSourceConfig.AUTHORITY_URL, standIn.authorityUrl());
+        p.put(GraphSourceConfig.GRAPH_URL, standIn.graphUrl());
+        p.put(GraphSourceConfig.TENANT, GraphStandIn.TENANT);
+        p.put(GraphSourceConfig.CLIENT_ID, GraphStandIn.CLIENT_ID);
+        p.put(GraphSourceConfig.CLIENT_SECRET, GraphStandIn.CLIENT_SECRET);
+        p.put(GraphSourceConfig.FOLDERS, folders);
+        p.put(GraphSourceConfig.POLL_INTERVAL_MS, "100");
+        p.put(GraphSourceConfig.S3_ENDPOINT, "http://unused");
+        p.put(GraphSourceConfig.S3_ACCESS_KEY, "a");
+        p.put(GraphSourceConfig.S3_SECRET_KEY, "b");
+        p.put(GraphSourceConfig.S3_BUCKET, "raw");
+        p.put(GraphSourceConfig.REGISTRY_URL, "http://unused");
+        return p;
+    }
+
+    private static List<byte[]> mimes(String prefix, int n) {
+        List<byte[]> mimes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mimes.add(("From: kunde@example.org\r\nSubject: " + prefix + " " + i + "\r\nMessage-ID: <" + prefix + i
+                    + "@example.org>\r\n\r\nSchaden " + prefix + i + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return mimes;
+    }
+
+    private static List<SourceRecord> pollUntil(GraphSourceTask task, int n) throws InterruptedException {
+        List<SourceRecord> records = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (records.size() < n && System.currentTimeMillis() < deadline) {
+            records.addAll(task.poll());
+        }
+        assertThat(records).hasSize(n);
+        return records;
     }
 
     @Test
