@@ -2,7 +2,6 @@ package io.ieim.cli;
 
 import io.ieim.avro.Decision;
 import io.ieim.avro.MailReceived;
-import io.ieim.avro.RegistrySerdes;
 import io.ieim.devstack.StackConfig;
 import io.ieim.devstack.junit.StackTest;
 import io.ieim.domain.decision.DecisionPipeline;
@@ -15,9 +14,6 @@ import io.ieim.spec.Topics;
 import io.ieim.topology.DecisionService;
 import io.minio.GetObjectArgs;
 import io.minio.MinioClient;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -239,51 +234,19 @@ class SmtpGatewayStackTest {
         } while (line.length() > 3 && line.charAt(3) == '-');
     }
 
-    /**
-     * Our records of the mail topic, read from its beginning; values are decoded only for our keys,
-     * since other tests on this stack put poison records on the topic on purpose.
-     */
+    /** Our records of the mail topic (a duplicate publication would show as a second record of a key). */
     private Map<String, List<MailReceived>> readMailReceived(Set<String> ids) {
-        Map<String, Object> props = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
-                "smtp-e2e-mail-reader-" + UUID.randomUUID());
-        Map<String, List<MailReceived>> found = new HashMap<>();
-        try (var values = RegistrySerdes.<MailReceived>valueDeserializer(stack.registryUrl());
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                     new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.MAIL_RECEIVED.name()));
-            Instant deadline = Instant.now().plusSeconds(60);
-            // a few extra polls after all were found, so a duplicate publication would be seen too
-            int extraPolls = 6;
-            while (Instant.now().isBefore(deadline) && (!found.keySet().containsAll(ids) || extraPolls-- > 0)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (ids.contains(r.key()) && r.value() != null) {
-                        found.computeIfAbsent(r.key(), k -> new ArrayList<>())
-                                .add(values.deserialize(r.topic(), r.headers(), r.value()));
-                    }
-                }
-            }
-        }
-        return found;
+        return StackTopicReader.read(stack, Topics.MAIL_RECEIVED.name(), ids::contains,
+                found -> found.keySet().containsAll(ids), Duration.ofSeconds(60));
     }
 
     private Map<String, Decision> awaitDecisions(Set<String> ids) {
-        Map<String, Object> props = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
-                "smtp-e2e-reader-" + UUID.randomUUID());
-        Map<String, Decision> found = new HashMap<>();
-        try (KafkaConsumer<String, Decision> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                RegistrySerdes.<Decision>valueDeserializer(stack.registryUrl()))) {
-            consumer.subscribe(List.of(Topics.DECISIONS.name()));
-            Instant deadline = Instant.now().plusSeconds(180);
-            while (Instant.now().isBefore(deadline) && !found.keySet().containsAll(ids)) {
-                for (ConsumerRecord<String, Decision> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (ids.contains(r.key()) && r.value() != null) {
-                        found.put(r.key(), r.value());
-                    }
-                }
-            }
-        }
+        Map<String, List<Decision>> found = StackTopicReader.read(stack, Topics.DECISIONS.name(), ids::contains,
+                f -> f.keySet().containsAll(ids), Duration.ofSeconds(180));
         assertThat(found.keySet()).as("mails with a decision").containsExactlyInAnyOrderElementsOf(ids);
-        return found;
+        Map<String, Decision> latest = new HashMap<>();
+        found.forEach((id, decisions) -> latest.put(id, decisions.getLast()));
+        return latest;
     }
 
     private static int freePort() throws IOException {
