@@ -42,7 +42,7 @@ public final class MailReceivedMapping {
                 .setLanguage(mail.language())
                 .setBodyText(mail.bodyText())
                 .setBodyMediaType(mail.bodyMediaType())
-                .setAttachments(mail.attachments().stream().map(MailReceivedMapping::attachment).toList())
+                .setAttachments(mail.attachmentParts().stream().map(MailReceivedMapping::attachment).toList())
                 .setMimePartCount(mail.partCount())
                 .setMimeMaxDepth(mail.maxDepth())
                 .build();
@@ -56,13 +56,16 @@ public final class MailReceivedMapping {
         return MailAddress.newBuilder().setAddress(a.address()).setDisplayName(a.name()).build();
     }
 
-    private static Attachment attachment(MailView.AttachmentInfo a) {
+    private static Attachment attachment(NormalizedMail.Attachment part) {
+        MailView.AttachmentInfo a = part.info();
         return Attachment.newBuilder()
                 .setFileName(a.fileName())
                 .setDeclaredMediaType(a.declaredMediaType())
                 .setSniffedMediaType(a.sniffedMediaType())
                 .setSizeBytes(a.sizeBytes())
                 .setSha256(a.sha256())
+                .setDisposition(part.disposition())
+                .setPartPath(part.partPath())
                 .build();
     }
 }

@@ -159,6 +159,9 @@ class AttachmentScanTopologyTest {
         assertThat(zip.getScanVerdict()).isEqualTo("INFECTED");
         assertThat(zip.getScanSignature()).isEqualTo(ClamdProcess.SIGNATURE + ".UNOFFICIAL");
         assertThat(zip.getExtractedText()).isNull();
+        // where it sits in the MIME tree, as ingest recorded it
+        assertThat(zip.getPartPath()).isEqualTo("2");
+        assertThat(zip.getDisposition()).isEqualTo("attachment");
         Attachment png = scanned.get(1).getAttachments().get(0);
         assertThat(png.getScanVerdict()).isEqualTo("CLEAN");
         assertThat(png.getExtractedText()).contains("Schadenmeldung", "KF-20481234");
