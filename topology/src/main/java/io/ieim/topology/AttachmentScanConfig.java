@@ -43,11 +43,11 @@ public final class AttachmentScanConfig {
             throw new IllegalArgumentException("IEIM_ATTACHMENT_SCAN must be on or off, not '" + mode + "'");
         }
         ClamdScanner clamd;
+        Duration clamdTimeout = Duration.ofSeconds(number(env, "IEIM_CLAMD_TIMEOUT_SECONDS", 60));
         try {
-            clamd = ClamdScanner.of(env.getOrDefault("IEIM_CLAMD_ADDRESS", "127.0.0.1:3310").strip(),
-                    Duration.ofSeconds(number(env, "IEIM_CLAMD_TIMEOUT_SECONDS", 60)));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("IEIM_CLAMD_ADDRESS must be host:port");
+            clamd = ClamdScanner.of(env.getOrDefault("IEIM_CLAMD_ADDRESS", "127.0.0.1:3310").strip(), clamdTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("IEIM_CLAMD_ADDRESS must be host:port, e.g. 127.0.0.1:3310");
         }
         String ocrCommand = env.getOrDefault("IEIM_OCR", "tesseract").strip();
         TesseractRecognizer ocr = null;

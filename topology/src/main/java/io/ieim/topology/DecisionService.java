@@ -172,6 +172,13 @@ public final class DecisionService implements AutoCloseable {
                         DeadLetters.reason(e instanceof Exception ex ? ex : new RuntimeException(e)));
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             });
+            try {
+                LOG.info("attachment scanning on: {}", settings.attachmentScan().screening().scanners());
+            } catch (IOException e) {
+                // not fatal: the stage retries each mail until the scanner answers, and decides none without it
+                LOG.warn("attachment scanning on, but the scanner does not answer yet ({}); mails wait for it",
+                        e.getMessage());
+            }
             scanStreams.start();
         }
         if (anchorArchiver != null) {
