@@ -87,6 +87,12 @@ final class ConnectWorker extends ProcessPart {
                 "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
                 "offset.flush.interval.ms=5000",
                 "scheduled.rebalance.max.delay.ms=0",
+                // KIP-618: source connectors may ask for exactly-once (exactly.once.support=requested|required);
+                // each poll batch and its offsets then commit in one transaction of the task's producer, and a
+                // restarted worker fences the producers of tasks that died with it. Needs transactions on the
+                // broker (transaction.state.log.* set for one node in KafkaBroker); sink connectors and
+                // source connectors without the setting are unaffected.
+                "exactly.once.source.support=enabled",
                 "");
     }
 
