@@ -93,6 +93,11 @@ final class ConnectWorker extends ProcessPart {
                 // broker (transaction.state.log.* set for one node in KafkaBroker); sink connectors and
                 // source connectors without the setting are unaffected.
                 "exactly.once.source.support=enabled",
+                // a task's open transaction also holds its offsets: after a crash, every read_committed
+                // reader of the offsets topic (the restarted worker itself) waits until the broker aborts
+                // it, i.e. up to the transaction timeout (Kafka's default 60 s). A batch is produced in
+                // well under a second, so 10 s is ample and bounds the recovery
+                "producer.transaction.timeout.ms=10000",
                 "");
     }
 

@@ -116,6 +116,8 @@ final class Dovecot implements AutoCloseable {
         Process process = new ProcessBuilder(binary.toString(), "-F", "-c", confFile.toString())
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("dovecot.out").toFile()).start();
+        // a test JVM that dies without close() must not leave the server behind
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "dovecot-stop"));
         Dovecot dovecot = new Dovecot(dir, process, imapPort, imapsPort);
         try {
             dovecot.awaitGreeting(imapPort);

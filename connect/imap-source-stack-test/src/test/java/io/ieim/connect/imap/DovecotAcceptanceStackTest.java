@@ -16,6 +16,10 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,6 +48,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,11 +105,16 @@ class DovecotAcceptanceStackTest {
             settings.put("imap.poll.interval.ms", "500");
             String url = register(config, name, settings);
             try {
-                // kill the worker once some, but far from all, mails are committed
+                // kill the worker once some, but far from all, mails are committed; preferably while the
+                // task's transaction is open, so that the kill aborts a batch that the restarted task has to
+                // read again (read_uncommitted then sees more than 1,000 records of this run)
                 await(() -> committed.count() >= 100, Duration.ofSeconds(180), "first 100 records");
+                boolean inTransaction = awaitOpenTransaction(config, "ieim-connect-" + name + "-0",
+                        () -> committed.count() >= 500);
                 Instant killedAt = Instant.now();
                 assertThat(stack.kill("connect")).as("the worker was running").isTrue();
                 int atKill = committed.count();
+                int uncommittedAtKill = uncommitted.total();
                 assertThat(atKill).as("killed mid-run").isLessThan(1000);
                 Duration startTook = stack.restart("connect");
                 // records committed just before the kill may still reach the consumer during the first
@@ -115,11 +126,13 @@ class DovecotAcceptanceStackTest {
                 Thread.sleep(5000); // time for a duplicate to show up, if there were one
                 new ConnectorRegistration(config.connectUrl()).awaitRunning(name, Duration.ofSeconds(30));
 
-                System.out.printf("FIGURE dovecot crash run: worker killed (SIGKILL) at %d of 1,000 committed records; "
-                                + "worker up again after %.1f s; first record after the kill %.1f s after it; "
-                                + "read_uncommitted saw %d records of this run (aborted transactions included)%n",
-                        atKill, startTook.toMillis() / 1000.0, Duration.between(killedAt, firstAfter).toMillis() / 1000.0,
-                        uncommitted.total());
+                System.out.printf("FIGURE dovecot crash run: worker killed (SIGKILL) at %d of 1,000 committed records "
+                                + "(%d seen read_uncommitted; %s); worker up again after %.1f s; "
+                                + "first record after the kill %.1f s after it; read_uncommitted saw %d records of this "
+                                + "run in all (aborted transactions included), read_committed %d%n",
+                        atKill, uncommittedAtKill, inTransaction ? "killed while its transaction was ONGOING" : "no open transaction caught",
+                        startTook.toMillis() / 1000.0,
+                        Duration.between(killedAt, firstAfter).toMillis() / 1000.0, uncommitted.total(), committed.total());
                 assertThat(committed.duplicates()).as("no record twice").isZero();
                 assertThat(committed.total()).as("records of this run").isEqualTo(1000);
                 assertThat(committed.keys()).as("every mail of the mailbox, by SHA-256").isEqualTo(expected);
@@ -237,6 +250,29 @@ class DovecotAcceptanceStackTest {
         assertThat(put.statusCode()).as(put.body()).isBetween(200, 201);
         new ConnectorRegistration(config.connectUrl()).awaitRunning(name, Duration.ofSeconds(90));
         return url;
+    }
+
+    /**
+     * Waits until the task's transaction (transactional id {@code <group.id>-<connector>-<task>}, KIP-618)
+     * is ONGOING on the broker, i.e. a batch is being produced and not yet committed, so that the kill
+     * lands inside it; gives up when {@code enough} holds. True if an ongoing transaction was seen.
+     */
+    private static boolean awaitOpenTransaction(StackConfig config, String transactionalId, BooleanSupplier enough)
+            throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()))) {
+            while (!enough.getAsBoolean()) {
+                try {
+                    TransactionDescription d = admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
+                            .get(5, TimeUnit.SECONDS);
+                    if (d.state() == TransactionState.ONGOING) {
+                        return true;
+                    }
+                } catch (ExecutionException e) {
+                    // not known yet (no transaction begun): try again
+                }
+            }
+            return false;
+        }
     }
 
     private static void delete(String url) throws Exception {
