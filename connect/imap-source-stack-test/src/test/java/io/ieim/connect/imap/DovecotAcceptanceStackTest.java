@@ -255,15 +255,16 @@ class DovecotAcceptanceStackTest {
     /**
      * Waits until the task's transaction (transactional id {@code <group.id>-<connector>-<task>}, KIP-618)
      * is ONGOING on the broker, i.e. a batch is being produced and not yet committed, so that the kill
-     * lands inside it; gives up when {@code enough} holds. True if an ongoing transaction was seen.
+     * lands inside it (the window is short: whether records of it were already written shows in the
+     * read_uncommitted count). Gives up when {@code enough} holds; true if an ongoing transaction was seen.
      */
     private static boolean awaitOpenTransaction(StackConfig config, String transactionalId, BooleanSupplier enough)
             throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap()))) {
             while (!enough.getAsBoolean()) {
                 try {
-                    TransactionDescription d = admin.describeTransactions(List.of(transactionalId)).description(transactionalId)
-                            .get(5, TimeUnit.SECONDS);
+                    TransactionDescription d = admin.describeTransactions(List.of(transactionalId))
+                            .description(transactionalId).get(5, TimeUnit.SECONDS);
                     if (d.state() == TransactionState.ONGOING) {
                         return true;
                     }
