@@ -87,6 +87,17 @@ final class ConnectWorker extends ProcessPart {
                 "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
                 "offset.flush.interval.ms=5000",
                 "scheduled.rebalance.max.delay.ms=0",
+                // KIP-618: source connectors may ask for exactly-once (exactly.once.support=requested|required);
+                // each poll batch and its offsets then commit in one transaction of the task's producer, and a
+                // restarted worker fences the producers of tasks that died with it. Needs transactions on the
+                // broker (transaction.state.log.* set for one node in KafkaBroker); sink connectors and
+                // source connectors without the setting are unaffected.
+                "exactly.once.source.support=enabled",
+                // a task's open transaction also holds its offsets: after a crash, every read_committed
+                // reader of the offsets topic (the restarted worker itself) waits until the broker aborts
+                // it, i.e. up to the transaction timeout (Kafka's default 60 s). A batch is produced in
+                // well under a second, so 10 s is ample and bounds the recovery
+                "producer.transaction.timeout.ms=10000",
                 "");
     }
 

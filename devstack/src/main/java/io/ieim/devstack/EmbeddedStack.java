@@ -133,6 +133,38 @@ public final class EmbeddedStack {
         startTimes.putIfAbsent(part.name(), Duration.between(begin, Instant.now()));
     }
 
+    /**
+     * Kills one part with SIGKILL (no clean shutdown), for tests that show recovery from a crash;
+     * {@link #restart(String)} brings it back. Returns false when it was not running.
+     */
+    public boolean kill(String partName) {
+        StackPart part = part(partName);
+        if (!(part instanceof ProcessPart process)) {
+            throw new IllegalArgumentException(partName + " is not a process of this stack");
+        }
+        return process.process.kill();
+    }
+
+    /**
+     * Starts one part again (after {@link #kill(String)} or a crash) and waits until it is healthy;
+     * nothing is provisioned again (topics, schemas and connectors live in the servers' data).
+     *
+     * @return how long the start took until the part answered
+     */
+    public Duration restart(String partName) throws Exception {
+        StackPart part = part(partName);
+        Instant begin = Instant.now();
+        part.start();
+        startTimes.remove(part.name());
+        awaitHealthy(part, begin);
+        return Duration.between(begin, Instant.now());
+    }
+
+    private StackPart part(String name) {
+        return parts().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stack part " + name));
+    }
+
     /** Stops every part, clients first, the database last. */
     public void down() {
         for (StackPart part : List.of(oidc, connect, registry, s3, kafka, postgres)) {

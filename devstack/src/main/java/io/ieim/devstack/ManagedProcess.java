@@ -99,6 +99,24 @@ public final class ManagedProcess {
         return handle.isPresent();
     }
 
+    /**
+     * Kills the process at once (SIGKILL), as a crash or the OOM killer would: no shutdown hook runs,
+     * nothing is flushed or committed. For tests of crash recovery.
+     */
+    public boolean kill() {
+        Optional<ProcessHandle> handle = running();
+        handle.ifPresent(h -> {
+            h.destroyForcibly();
+            waitForExit(h, Duration.ofSeconds(30));
+        });
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // a stale pid file is re-validated by start time on next use
+        }
+        return handle.isPresent();
+    }
+
     private static boolean waitForExit(ProcessHandle handle, Duration timeout) {
         try {
             handle.onExit().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

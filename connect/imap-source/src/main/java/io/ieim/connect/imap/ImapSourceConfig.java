@@ -33,6 +33,9 @@ public final class ImapSourceConfig extends AbstractConfig {
     public static final String TIMEOUT_MS = "imap.timeout.ms";
     public static final String AFTER_ACTION = "imap.after.action";
     public static final String MOVE_FOLDER = "imap.move.folder";
+    public static final String TRUSTSTORE_LOCATION = "imap.ssl.truststore.location";
+    public static final String TRUSTSTORE_TYPE = "imap.ssl.truststore.type";
+    public static final String TRUSTSTORE_PASSWORD = "imap.ssl.truststore.password";
     public static final String TOPIC = "topic";
     public static final String S3_ENDPOINT = "s3.endpoint";
     public static final String S3_ACCESS_KEY = "s3.access.key";
@@ -66,6 +69,13 @@ public final class ImapSourceConfig extends AbstractConfig {
                     Importance.MEDIUM, "After a mail's record is durably in Kafka: NONE, SEEN (set \\Seen) or "
                             + "MOVE (to imap.move.folder).")
             .define(MOVE_FOLDER, Type.STRING, "", Importance.MEDIUM, "Target folder for imap.after.action=MOVE.")
+            .define(TRUSTSTORE_LOCATION, Type.STRING, "", Importance.MEDIUM,
+                    "Trust store for the IMAP server's certificate (IMAPS, STARTTLS), e.g. a private CA; empty: "
+                            + "the JVM's default trust store. The host name is checked either way.")
+            .define(TRUSTSTORE_TYPE, Type.STRING, "PKCS12", ConfigDef.CaseInsensitiveValidString.in("PKCS12", "JKS", "PEM"),
+                    Importance.LOW, "PKCS12, JKS or PEM (X.509 certificates, no password).")
+            .define(TRUSTSTORE_PASSWORD, Type.PASSWORD, null, Importance.LOW,
+                    "Password of a PKCS12 or JKS trust store, if it has one.")
             .define(TOPIC, Type.STRING, Topics.MAIL_RECEIVED.name(), Importance.LOW, "Topic of the mail events.")
             .define(S3_ENDPOINT, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Importance.HIGH,
                     "Object storage (S3 API) endpoint for the raw MIME.")
@@ -86,6 +96,45 @@ public final class ImapSourceConfig extends AbstractConfig {
         }
         if (mailboxes().isEmpty()) {
             throw new ConfigException(MAILBOXES, "", "at least one mailbox");
+        }
+    }
+
+    /**
+     * The socket factory trusting {@link #TRUSTSTORE_LOCATION}, or null for the JVM's defaults. Only the
+     * trust anchors change: certificates are still validated and the host name still checked.
+     */
+    public javax.net.ssl.SSLSocketFactory sslSocketFactory() {
+        String location = getString(TRUSTSTORE_LOCATION);
+        if (location.isBlank()) {
+            return null;
+        }
+        String type = getString(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT);
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(location))) {
+            java.security.KeyStore trust;
+            if (type.equals("PEM")) {
+                trust = java.security.KeyStore.getInstance("PKCS12");
+                trust.load(null, null);
+                int i = 0;
+                for (java.security.cert.Certificate c : java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificates(in)) {
+                    trust.setCertificateEntry("imap-trust-" + i++, c);
+                }
+                if (i == 0) {
+                    throw new ConfigException(TRUSTSTORE_LOCATION, location, "no certificate in the PEM file");
+                }
+            } else {
+                trust = java.security.KeyStore.getInstance(type);
+                org.apache.kafka.common.config.types.Password password = getPassword(TRUSTSTORE_PASSWORD);
+                trust.load(in, password == null ? null : password.value().toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            throw new ConfigException(TRUSTSTORE_LOCATION, location, "unreadable trust store: " + e.getMessage());
         }
     }
 

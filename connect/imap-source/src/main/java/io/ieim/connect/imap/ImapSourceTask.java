@@ -82,6 +82,7 @@ public final class ImapSourceTask extends SourceTask {
     private Store store;
     private int cursor;
     private boolean idleUsable;
+    private javax.net.ssl.SSLSocketFactory sslSocketFactory;
 
     /** Record acked by Kafka (producer thread) -> after the next commit() durable -> action applied by poll(). */
     private final Queue<Done> acked = new ConcurrentLinkedQueue<>();
@@ -120,6 +121,7 @@ public final class ImapSourceTask extends SourceTask {
         objects = storeFactory.apply(config);
         encoder = encoderFactory.apply(config);
         idleUsable = config.getBoolean(ImapSourceConfig.IDLE) && mailboxes.size() == 1;
+        sslSocketFactory = config.security() == ImapSourceConfig.Security.NONE ? null : config.sslSocketFactory();
         idleWaker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "imap-idle-waker");
             t.setDaemon(true);
@@ -400,6 +402,10 @@ public final class ImapSourceTask extends SourceTask {
         }
         if (security != ImapSourceConfig.Security.NONE) {
             p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+            if (sslSocketFactory != null) {
+                // used for IMAPS and for the STARTTLS upgrade alike
+                p.put("mail." + protocol + ".ssl.socketFactory", sslSocketFactory);
+            }
         }
         Store s = Session.getInstance(p).getStore(protocol);
         s.connect(config.getString(ImapSourceConfig.HOST), config.getInt(ImapSourceConfig.PORT),
