@@ -10,6 +10,7 @@ import io.ieim.domain.decision.DecisionPipeline;
 import io.ieim.domain.mail.MailNormalizer;
 import io.ieim.ingest.MailIntake;
 import io.ieim.scan.ClamdProcess;
+import io.ieim.scan.ScanFixtures;
 import io.ieim.spec.Topics;
 import io.ieim.topology.AttachmentScanConfig;
 import io.ieim.topology.DecisionService;
@@ -17,9 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,13 +27,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,8 +81,8 @@ class AttachmentScanStackTest {
         String run = UUID.randomUUID().toString();
         intake = new MailIntake(IngestCommand.settings(stack, "ieim-scan-test"), new MailNormalizer());
         String infected = publish(mail("Rechnung " + run, "Anbei die Rechnung der Werkstatt, bitte erstatten Sie den Betrag.",
-                "rechnung.zip", "application/zip", zip("rechnung.txt", ClamdProcess.EICAR)));
-        String letter = publish(mail("", "", "IMG_" + run.substring(0, 8) + ".png", "image/png", letterImage()));
+                "rechnung.zip", "application/zip", ScanFixtures.zip("rechnung.txt", ClamdProcess.EICAR)));
+        String letter = publish(mail("", "", "IMG_" + run.substring(0, 8) + ".png", "image/png", ScanFixtures.scannedClaimLetter()));
         Set<String> ids = Set.of(infected, letter);
 
         Map<String, List<MailReceived>> scanned = StackTopicReader.read(stack, Topics.MAIL_SCANNED.name(), ids::contains,
@@ -125,29 +121,7 @@ class AttachmentScanStackTest {
     }
 
     private static String mail(String subject, String body, String fileName, String type, byte[] content) {
-        return "From: kunde@customer.example\r\nTo: schaden@ieim.example\r\nSubject: " + subject + "\r\nMessage-ID: <"
-                + UUID.randomUUID() + "@customer.example>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
-                + "--b1\r\nContent-Type: " + type + "; name=\"" + fileName + "\"\r\nContent-Disposition: attachment; filename=\""
-                + fileName + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(content) + "\r\n--b1--\r\n";
-    }
-
-    private static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] letterImage() throws IOException {
-        try (InputStream in = ClamdProcess.class.getResourceAsStream("scanned-claim-letter.png")) {
-            return in.readAllBytes();
-        }
+        return ScanFixtures.mailWithAttachment(UUID.randomUUID() + "@customer.example", subject, body, fileName, type, content);
     }
 
     private static int freePort() throws IOException {

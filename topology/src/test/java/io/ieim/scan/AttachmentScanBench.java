@@ -5,13 +5,10 @@ import io.ieim.domain.mail.MailView;
 import io.ieim.domain.mail.MailViews;
 import io.ieim.domain.scan.AttachmentScreening;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -41,10 +38,7 @@ public final class AttachmentScanBench {
                     AttachmentScreening.Settings.DEFAULTS);
             AttachmentScreening withOcr = new AttachmentScreening(ClamdScanner.of(address, Duration.ofSeconds(60)),
                     new TesseractRecognizer("tesseract", "deu+eng", Duration.ofSeconds(60)), AttachmentScreening.Settings.DEFAULTS);
-            byte[] png;
-            try (InputStream in = AttachmentScanBench.class.getResourceAsStream("scanned-claim-letter.png")) {
-                png = in.readAllBytes();
-            }
+            byte[] png = ScanFixtures.scannedClaimLetter();
             Random random = new Random(42);
             System.out.println("clamd " + malwareOnly.scanners() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
             for (int size : new int[]{20 * 1024, 200 * 1024, 2 * 1024 * 1024}) {
@@ -52,7 +46,8 @@ public final class AttachmentScanBench {
                 for (int i = 0; i < mails + 10; i++) {
                     byte[] content = new byte[size];
                     random.nextBytes(content);
-                    byte[] raw = mime("Rechnung " + i, "Anbei die Rechnung.", "rechnung.pdf", "application/pdf", content);
+                    byte[] raw = ScanFixtures.bytes(ScanFixtures.mailWithAttachment(i + "@bench.example", "Rechnung " + i,
+                            "Anbei die Rechnung.", "rechnung.pdf", "application/pdf", content));
                     long t = System.nanoTime();
                     MailView view = MailViews.of(normalizer.normalize(raw));
                     Map<String, byte[]> contents = normalizer.attachmentContents(raw);
@@ -65,7 +60,8 @@ public final class AttachmentScanBench {
             }
             List<Double> ocr = new ArrayList<>();
             for (int i = 0; i < letters + 2; i++) {
-                byte[] raw = mime("", "", "IMG_" + i + ".png", "image/png", png);
+                byte[] raw = ScanFixtures.bytes(ScanFixtures.mailWithAttachment(i + "@bench.example", "", "", "IMG_" + i + ".png",
+                        "image/png", png));
                 long t = System.nanoTime();
                 MailView view = MailViews.of(normalizer.normalize(raw));
                 withOcr.screen(view, normalizer.attachmentContents(raw));
@@ -83,13 +79,5 @@ public final class AttachmentScanBench {
         double p95 = sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
         System.out.printf("FIGURE %s: %d mails, median %.1f ms, p95 %.1f ms, %.1f mails/s on one thread%n", what,
                 sorted.size(), median, p95, 1000 / median);
-    }
-
-    private static byte[] mime(String subject, String body, String fileName, String type, byte[] content) {
-        return ("From: kunde@customer.example\r\nSubject: " + subject + "\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-                + body + "\r\n--b1\r\nContent-Type: " + type + "; name=\"" + fileName + "\"\r\n"
-                + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(content) + "\r\n--b1--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -6,14 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +40,7 @@ class ClamdScannerTest {
 
     @Test
     void findsTheSignatureInsideAnArchiveAndNothingInPlainText() throws IOException {
-        assertThat(scanner().scan(zip("rechnung.txt", ClamdProcess.EICAR))).isEqualTo(ClamdProcess.SIGNATURE + ".UNOFFICIAL");
+        assertThat(scanner().scan(ScanFixtures.zip("rechnung.txt", ClamdProcess.EICAR))).isEqualTo(ClamdProcess.SIGNATURE + ".UNOFFICIAL");
         assertThat(scanner().scan(ClamdProcess.EICAR)).isEqualTo(ClamdProcess.SIGNATURE + ".UNOFFICIAL");
         assertThat(scanner().scan("Sehr geehrte Damen und Herren, anbei die Rechnung.".getBytes(StandardCharsets.UTF_8)))
                 .isNull();
@@ -70,15 +67,5 @@ class ClamdScannerTest {
         ClamdScanner down = new ClamdScanner("127.0.0.1", closed, Duration.ofSeconds(2), 2, Duration.ofMillis(50));
         assertThatThrownBy(() -> down.scan(ClamdProcess.EICAR)).isInstanceOf(ScannerUnavailableException.class)
                 .hasMessageContaining("unreachable after 2 attempts");
-    }
-
-    static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return out.toByteArray();
     }
 }

@@ -3,7 +3,6 @@ package io.ieim.scan;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -16,20 +15,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class TesseractRecognizerTest {
 
-    static byte[] letter() throws IOException {
-        try (InputStream in = TesseractRecognizerTest.class.getResourceAsStream("scanned-claim-letter.png")) {
-            return in.readAllBytes();
-        }
-    }
-
     @Test
     void readsTheLetterIncludingItsPolicyNumberAndUmlauts() throws IOException {
         TesseractRecognizer ocr = new TesseractRecognizer("tesseract", "deu+eng", Duration.ofSeconds(60));
-        String text = ocr.recognize(letter());
+        String text = ocr.recognize(ScanFixtures.scannedClaimLetter());
         assertThat(text).contains("Schadenmeldung", "Unfall", "KF-20481234", "Jürgen Müller");
         assertThat(ocr.version()).startsWith("tesseract 5").endsWith("deu+eng");
         // the same image, the same text: tesseract is deterministic with one thread
-        assertThat(ocr.recognize(letter())).isEqualTo(text);
+        assertThat(ocr.recognize(ScanFixtures.scannedClaimLetter())).isEqualTo(text);
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.ieim.ingest.MailReceivedMapping;
 import io.ieim.ingest.RawMailStore;
 import io.ieim.scan.ClamdProcess;
 import io.ieim.scan.ClamdScanner;
+import io.ieim.scan.ScanFixtures;
 import io.ieim.scan.TesseractRecognizer;
 import io.ieim.spec.SourceChannel;
 import io.ieim.spec.Topics;
@@ -27,21 +28,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,37 +99,16 @@ class AttachmentScanTopologyTest {
     }
 
     private static String withAttachment(String subject, String body, String fileName, String type, byte[] content) {
-        return "From: juergen.mueller@example.de\r\nTo: schaden@versicherung.example\r\nSubject: " + subject + "\r\n"
-                + "Message-ID: <" + Digests.sha256Hex(subject).substring(0, 12) + "@example.de>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n"
-                + "--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n"
-                + "--b1\r\nContent-Type: " + type + "; name=\"" + fileName + "\"\r\nContent-Disposition: attachment; filename=\""
-                + fileName + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(content) + "\r\n--b1--\r\n";
-    }
-
-    static byte[] zip(String name, byte[] content) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry(name));
-            zip.write(content);
-            zip.closeEntry();
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] letter() throws IOException {
-        try (InputStream in = ClamdProcess.class.getResourceAsStream("scanned-claim-letter.png")) {
-            return in.readAllBytes();
-        }
+        return ScanFixtures.mailWithAttachment(Digests.sha256Hex(subject).substring(0, 12) + "@example.de", subject, body,
+                fileName, type, content);
     }
 
     @Test
     void scansEveryMailAndTheDecisionActsOnTheFindings() throws Exception {
         MailReceived infected = ingest(withAttachment("Rechnung Reparatur", "Anbei die Rechnung der Werkstatt, bitte "
                 + "erstatten Sie den Betrag auf mein Konto.", "rechnung.zip", "application/zip",
-                zip("rechnung.txt", ClamdProcess.EICAR)));
-        MailReceived scannedLetter = ingest(withAttachment("", "", "IMG_2041.png", "image/png", letter()));
+                ScanFixtures.zip("rechnung.txt", ClamdProcess.EICAR)));
+        MailReceived scannedLetter = ingest(withAttachment("", "", "IMG_2041.png", "image/png", ScanFixtures.scannedClaimLetter()));
         MailReceived plain = ingest("From: a@example.org\r\nSubject: Frage\r\nMessage-ID: <p1@example.org>\r\n\r\n"
                 + "Wie kann ich meine Adresse ändern?\r\n");
 
