@@ -171,7 +171,7 @@ class AttachmentScanTopologyTest {
     }
 
     @Test
-    void anUnreachableObjectStoreFailsTheTaskInsteadOfDecidingAndAMissingObjectFailsClosed() throws Exception {
+    void anUnreachableObjectStoreOrScannerFailsTheTaskInsteadOfDecidingAndAMissingObjectFailsClosed() throws Exception {
         MailReceived mail = ingest(withAttachment("Unterlagen", "Anbei die Unterlagen.", "a.pdf", "application/pdf",
                 "%PDF-1.4 test".getBytes(StandardCharsets.US_ASCII)));
         try (TopologyTestDriver driver = scanDriver(reference -> {
@@ -180,6 +180,25 @@ class AttachmentScanTopologyTest {
             var in = driver.createInputTopic(Topics.MAIL_RECEIVED.name(), new StringSerializer(),
                     serdes.serde(MailReceived.class).serializer());
             assertThatThrownBy(() -> in.pipeInput(mail.getMessageId(), mail)).hasRootCauseMessage("connection refused");
+            assertThat(driver.createOutputTopic(Topics.MAIL_SCANNED.name(), new StringDeserializer(),
+                    serdes.serde(MailReceived.class).deserializer()).isEmpty()).isTrue();
+            assertThat(driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(),
+                    serdes.serde(DeadLetter.class).deserializer()).isEmpty()).as("not a dead letter").isTrue();
+        }
+        // clamd down: the same, no verdict is made up
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        AttachmentScreening noScanner = new AttachmentScreening(new ClamdScanner("127.0.0.1", closed, Duration.ofSeconds(2),
+                1, Duration.ZERO), null, AttachmentScreening.Settings.DEFAULTS);
+        try (TopologyTestDriver driver = new TopologyTestDriver(AttachmentScanTopology.build(noScanner,
+                reference -> Optional.ofNullable(objects.get(reference.getKey())), new MailNormalizer(), serdes,
+                new SimpleMeterRegistry()), props("ieim-test-attachment-scan"))) {
+            var in = driver.createInputTopic(Topics.MAIL_RECEIVED.name(), new StringSerializer(),
+                    serdes.serde(MailReceived.class).serializer());
+            assertThatThrownBy(() -> in.pipeInput(mail.getMessageId(), mail)).rootCause()
+                    .isInstanceOf(java.net.ConnectException.class);
             assertThat(driver.createOutputTopic(Topics.MAIL_SCANNED.name(), new StringDeserializer(),
                     serdes.serde(MailReceived.class).deserializer()).isEmpty()).isTrue();
             assertThat(driver.createOutputTopic(Topics.DEAD_LETTERS.name(), new StringDeserializer(),
