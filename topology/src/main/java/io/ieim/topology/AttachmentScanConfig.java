@@ -22,9 +22,11 @@ import java.util.Map;
  * IEIM_CLAMD_TIMEOUT_SECONDS           read timeout of one scan          (60)
  * IEIM_OCR                             tesseract command, or off         (tesseract)
  * IEIM_OCR_LANGUAGES                   tesseract languages               (deu+eng)
- * IEIM_OCR_TIMEOUT_SECONDS             one image                         (60)
+ * IEIM_OCR_TIMEOUT_SECONDS             one image or PDF page             (60)
+ * IEIM_OCR_PDF                         pdftoppm command, or off          (pdftoppm)
+ * IEIM_OCR_PDF_MAX_PAGES               pages of a PDF read               (3)
  * IEIM_OCR_ATTACHMENT_ONLY_MAX_CHARS   new text up to this is "attachment-only" (40)
- * IEIM_OCR_MAX_IMAGE_BYTES             larger images are not read        (10485760)
+ * IEIM_OCR_MAX_IMAGE_BYTES             larger images and PDFs not read   (10485760)
  * IEIM_MAIL_MAX_*                      ingest's normalization limits, to find the attachments again
  * </pre>
  */
@@ -52,12 +54,22 @@ public final class AttachmentScanConfig {
         String ocrCommand = env.getOrDefault("IEIM_OCR", "tesseract").strip();
         TesseractRecognizer ocr = null;
         if (!ocrCommand.equalsIgnoreCase("off")) {
+            String pdf = env.getOrDefault("IEIM_OCR_PDF", "pdftoppm").strip();
+            int pages = (int) number(env, "IEIM_OCR_PDF_MAX_PAGES", 3);
+            Duration timeout = Duration.ofSeconds(number(env, "IEIM_OCR_TIMEOUT_SECONDS", 60));
+            String languages = env.getOrDefault("IEIM_OCR_LANGUAGES", "deu+eng").strip();
             try {
-                ocr = new TesseractRecognizer(ocrCommand, env.getOrDefault("IEIM_OCR_LANGUAGES", "deu+eng").strip(),
-                        Duration.ofSeconds(number(env, "IEIM_OCR_TIMEOUT_SECONDS", 60)));
+                new TesseractRecognizer(ocrCommand, languages, timeout);
             } catch (IOException e) {
                 throw new IllegalArgumentException("IEIM_OCR: cannot run '" + ocrCommand + " --version' ("
                         + e.getMessage() + "); install tesseract-ocr or set IEIM_OCR=off");
+            }
+            try {
+                ocr = new TesseractRecognizer(ocrCommand, languages, timeout,
+                        pdf.equalsIgnoreCase("off") ? null : pdf, pages);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("IEIM_OCR_PDF: cannot run '" + pdf + " -v' (" + e.getMessage()
+                        + "); install poppler-utils or set IEIM_OCR_PDF=off");
             }
         }
         AttachmentScreening.Settings settings = new AttachmentScreening.Settings(

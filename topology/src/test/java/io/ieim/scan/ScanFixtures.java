@@ -37,6 +37,15 @@ public final class ScanFixtures {
         }
     }
 
+    /** The same letter as a one-page PDF (made by tesseract from the PNG: the scan as image, an invisible text layer). */
+    public static byte[] scannedClaimLetterPdf() {
+        try (InputStream in = ScanFixtures.class.getResourceAsStream("scanned-claim-letter.pdf")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A multipart/mixed mail: a text part, then one base64 attachment (part path "2"). */
     public static String mailWithAttachment(String messageId, String subject, String body, String fileName, String type,
                                             byte[] content) {

@@ -32,5 +32,7 @@ class AttachmentScanConfigTest {
                 "IEIM_OCR_MAX_IMAGE_BYTES", "-1"), null)).hasMessageStartingWith("IEIM_OCR_MAX_IMAGE_BYTES must be");
         assertThatThrownBy(() -> AttachmentScanConfig.from(Map.of("IEIM_ATTACHMENT_SCAN", "on",
                 "IEIM_OCR", "/nonexistent/tesseract"), null)).hasMessageContaining("install tesseract-ocr or set IEIM_OCR=off");
+        assertThatThrownBy(() -> AttachmentScanConfig.from(Map.of("IEIM_ATTACHMENT_SCAN", "on",
+                "IEIM_OCR_PDF", "/nonexistent/pdftoppm"), null)).hasMessageContaining("install poppler-utils or set IEIM_OCR_PDF=off");
     }
 }

@@ -62,7 +62,8 @@ class AttachmentScanTopologyTest {
     static void start() throws Exception {
         clamd = ClamdProcess.start(dir, 1024 * 1024);
         screening = new AttachmentScreening(ClamdScanner.of(clamd.address(), Duration.ofSeconds(30)),
-                new TesseractRecognizer("tesseract", "deu+eng", Duration.ofSeconds(60)), AttachmentScreening.Settings.DEFAULTS);
+                new TesseractRecognizer("tesseract", "deu+eng", Duration.ofSeconds(60), "pdftoppm", 3),
+                AttachmentScreening.Settings.DEFAULTS);
     }
 
     @AfterAll
@@ -109,6 +110,8 @@ class AttachmentScanTopologyTest {
                 + "erstatten Sie den Betrag auf mein Konto.", "rechnung.zip", "application/zip",
                 ScanFixtures.zip("rechnung.txt", ClamdProcess.EICAR)));
         MailReceived scannedLetter = ingest(withAttachment("", "", "IMG_2041.png", "image/png", ScanFixtures.scannedClaimLetter()));
+        MailReceived scannedPdf = ingest(withAttachment("Scan", "Gesendet von meinem iPhone", "Scan_2026-11-14.pdf",
+                "application/pdf", ScanFixtures.scannedClaimLetterPdf()));
         MailReceived plain = ingest("From: a@example.org\r\nSubject: Frage\r\nMessage-ID: <p1@example.org>\r\n\r\n"
                 + "Wie kann ich meine Adresse ändern?\r\n");
 
@@ -117,7 +120,7 @@ class AttachmentScanTopologyTest {
         try (TopologyTestDriver driver = scanDriver(reference -> Optional.ofNullable(objects.get(reference.getKey())))) {
             var in = driver.createInputTopic(Topics.MAIL_RECEIVED.name(), new StringSerializer(),
                     serdes.serde(MailReceived.class).serializer());
-            for (MailReceived m : List.of(infected, scannedLetter, plain)) {
+            for (MailReceived m : List.of(infected, scannedLetter, plain, scannedPdf)) {
                 in.pipeInput(m.getMessageId(), m);
             }
             scanned = driver.createOutputTopic(Topics.MAIL_SCANNED.name(), new StringDeserializer(),
@@ -127,9 +130,12 @@ class AttachmentScanTopologyTest {
         }
 
         assertThat(scanned).extracting(MailReceived::getMessageId).containsExactly(infected.getMessageId(),
-                scannedLetter.getMessageId(), plain.getMessageId());
+                scannedLetter.getMessageId(), plain.getMessageId(), scannedPdf.getMessageId());
+        Attachment pdf = scanned.get(3).getAttachments().get(0);
+        assertThat(pdf.getScanVerdict()).isEqualTo("CLEAN");
+        assertThat(pdf.getExtractedText()).contains("Schadenmeldung", "KF-20481234");
         assertThat(scanned).allSatisfy(m -> assertThat(m.getAttachmentScanner())
-                .matches("clamav=ClamAV [0-9.]+(/.*)?; ocr=tesseract 5\\S* deu\\+eng"));
+                .matches("clamav=ClamAV [0-9.]+(/.*)?; ocr=tesseract 5\\S* deu\\+eng, pdftoppm [0-9.]+ \\(3 pages\\)"));
         Attachment zip = scanned.get(0).getAttachments().get(0);
         assertThat(zip.getScanVerdict()).isEqualTo("INFECTED");
         assertThat(zip.getScanSignature()).isEqualTo(ClamdProcess.SIGNATURE + ".UNOFFICIAL");
@@ -145,7 +151,8 @@ class AttachmentScanTopologyTest {
 
         assertThat(audit).extracting(AuditEvent::getStage).containsOnly("ATTACHMENTS_SCANNED");
         assertThat(audit).extracting(AuditEvent::getEventId).containsExactly(infected.getMessageId() + ":1:ATTACHMENTS_SCANNED",
-                scannedLetter.getMessageId() + ":1:ATTACHMENTS_SCANNED", plain.getMessageId() + ":1:ATTACHMENTS_SCANNED");
+                scannedLetter.getMessageId() + ":1:ATTACHMENTS_SCANNED", plain.getMessageId() + ":1:ATTACHMENTS_SCANNED",
+                scannedPdf.getMessageId() + ":1:ATTACHMENTS_SCANNED");
         assertThat(audit.get(0).getDetails()).containsEntry("infected", "1").containsEntry("signatures",
                 ClamdProcess.SIGNATURE + ".UNOFFICIAL");
         assertThat(audit.get(1).getDetails()).containsEntry("attachment_only", "true").containsEntry("ocr_read", "1");
@@ -166,6 +173,7 @@ class AttachmentScanTopologyTest {
             assertThat(quarantined.getQueue()).isEqualTo("SECURITY_QUARANTINE");
             assertThat(quarantined.getRiskFlags()).contains("MALWARE_SUSPECT");
             assertThat(byId.get(scannedLetter.getMessageId()).getPrimaryIntent()).isEqualTo("CLAIM_NEW");
+            assertThat(byId.get(scannedPdf.getMessageId()).getPrimaryIntent()).isEqualTo("CLAIM_NEW");
             assertThat(byId.get(plain.getMessageId()).getQueue()).isNotEqualTo("SECURITY_QUARANTINE");
         }
     }

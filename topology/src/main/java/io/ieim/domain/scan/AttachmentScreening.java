@@ -26,7 +26,7 @@ import java.util.TreeSet;
  *       classification: nobody knows it is clean. A scanner that cannot be reached at all is no verdict:
  *       {@link ScannerUnavailableException} propagates and the mail is retried later.</li>
  *   <li>OCR only where the sender wrote (almost) nothing ({@link Settings#attachmentOnlyMaxChars()} characters
- *       of new text at most), only for image types tesseract reads, never for infected content. OCR failure
+ *       of new text at most), only for types the recognizer reads (images, PDFs), never for infected content. OCR failure
  *       leaves the text empty: it is an enrichment, not a safety check.</li>
  *   <li>Identical bytes attached twice are scanned once.</li>
  * </ul>
@@ -34,14 +34,10 @@ import java.util.TreeSet;
  */
 public final class AttachmentScreening {
 
-    /** Image types tesseract (through leptonica) reads. */
-    public static final Set<String> OCR_MEDIA_TYPES = Set.of("image/png", "image/jpeg", "image/tiff", "image/gif",
-            "image/bmp", "image/x-ms-bmp", "image/webp", "image/x-portable-pixmap", "image/x-portable-graymap");
-
     /**
      * @param attachmentOnlyMaxChars a mail whose new text has at most this many non-blank characters is
      *                               attachment-only (a scanned letter with "Sent from my phone")
-     * @param ocrMaxImageBytes       larger images are not read
+     * @param ocrMaxImageBytes       larger images and documents are not read
      * @param ocrMaxTextChars        recognized text is cut here
      */
     public record Settings(int attachmentOnlyMaxChars, long ocrMaxImageBytes, int ocrMaxTextChars) {
@@ -144,11 +140,11 @@ public final class AttachmentScreening {
 
     private String text(AttachmentInfo a, byte[] bytes) {
         String type = a.sniffedMediaType() == null ? null : a.sniffedMediaType().toLowerCase(Locale.ROOT);
-        if (ocr == null || type == null || !OCR_MEDIA_TYPES.contains(type) || bytes.length > settings.ocrMaxImageBytes()) {
+        if (ocr == null || type == null || !ocr.reads(type) || bytes.length > settings.ocrMaxImageBytes()) {
             return null;
         }
         try {
-            String text = ocr.recognize(bytes).strip();
+            String text = ocr.recognize(bytes, type).strip();
             if (text.isEmpty()) {
                 return null;
             }

@@ -73,7 +73,12 @@ class AttachmentScreeningTest {
         int calls;
 
         @Override
-        public String recognize(byte[] image) throws IOException {
+        public boolean reads(String mediaType) {
+            return mediaType.startsWith("image/");
+        }
+
+        @Override
+        public String recognize(byte[] image, String mediaType) throws IOException {
             calls++;
             String s = new String(image, StandardCharsets.UTF_8);
             if (!s.startsWith("IMG:")) {
