@@ -18,12 +18,9 @@ import io.ieim.topology.DecisionService;
 import io.ieim.topology.evaluation.Evaluation;
 import io.ieim.topology.evaluation.GoldCorpus;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterEach;
@@ -338,41 +335,21 @@ class DecisionFlowStackTest {
         }
     }
 
-    private Map<String, List<Decision>> awaitDecisions(Set<String> ids, int perId) throws Exception {
-        Map<String, Object> props = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
-                "e2e-reader-" + UUID.randomUUID());
-        Map<String, List<Decision>> found = new HashMap<>();
-        try (KafkaConsumer<String, Decision> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                RegistrySerdes.<Decision>valueDeserializer(stack.registryUrl()))) {
-            consumer.subscribe(List.of(Topics.DECISIONS.name()));
-            Instant deadline = Instant.now().plusSeconds(240);
-            while (Instant.now().isBefore(deadline)
-                    && !ids.stream().allMatch(id -> found.getOrDefault(id, List.of()).size() >= perId)) {
-                for (ConsumerRecord<String, Decision> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (ids.contains(r.key()) && r.value() != null) {
-                        found.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value());
-                    }
-                }
-            }
-        }
+    private Map<String, List<Decision>> awaitDecisions(Set<String> ids, int perId) {
+        Map<String, List<Decision>> found = StackTopicReader.read(stack, Topics.DECISIONS.name(), ids::contains,
+                f -> ids.stream().allMatch(id -> f.getOrDefault(id, List.of()).size() >= perId), Duration.ofSeconds(240));
         Set<String> missing = new HashSet<>(ids);
         missing.removeIf(id -> found.getOrDefault(id, List.of()).size() >= perId);
         assertThat(missing).as("mails without " + perId + " decision(s)").isEmpty();
         return found;
     }
 
+    /** The message ids of every dead letter on the topic (read for 20 s). */
     private Set<String> deadLetterIds() {
-        Map<String, Object> props = RegistrySerdes.consumerConfig(stack.kafkaBootstrap(), stack.registryUrl(),
-                "e2e-dlq-" + UUID.randomUUID());
+        Map<String, List<DeadLetter>> all = StackTopicReader.read(stack, Topics.DEAD_LETTERS.name(), k -> true, f -> false,
+                Duration.ofSeconds(20));
         Set<String> ids = new HashSet<>();
-        try (KafkaConsumer<String, DeadLetter> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                RegistrySerdes.<DeadLetter>valueDeserializer(stack.registryUrl()))) {
-            consumer.subscribe(List.of(Topics.DEAD_LETTERS.name()));
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> ids.add(r.value().getMessageId()));
-            }
-        }
+        all.values().forEach(letters -> letters.forEach(d -> ids.add(d.getMessageId())));
         return ids;
     }
 

@@ -1,5 +1,6 @@
 package io.ieim.topology;
 
+import io.ieim.config.EnvironmentSettings;
 import io.ieim.domain.mail.MailNormalizer;
 import io.ieim.domain.mail.NormalizationLimits;
 import io.ieim.domain.scan.AttachmentScreening;
@@ -81,18 +82,6 @@ public final class AttachmentScanConfig {
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a non-negative whole number, not '" + v + "'");
-        }
+        return EnvironmentSettings.nonNegative(env, name, fallback, Integer.MAX_VALUE);
     }
 }

@@ -1,5 +1,7 @@
 package io.ieim.domain.mail;
 
+import io.ieim.config.EnvironmentSettings;
+
 import java.util.Map;
 
 /**
@@ -53,20 +55,9 @@ public record NormalizationLimits(long maxBytes, int maxParts, int maxDepth, int
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            long n = Long.parseLong(v.strip());
-            if (n < 0 || !name.equals("IEIM_MAIL_MAX_BYTES") && n > Integer.MAX_VALUE) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            // a misconfigured limit must stop the start, with a message that says which one
-            throw new IllegalArgumentException(name + " must be a non-negative whole number, not '" + v + "'");
-        }
+        // a misconfigured limit must stop the start, with a message that says which one
+        return EnvironmentSettings.nonNegative(env, name, fallback,
+                name.equals("IEIM_MAIL_MAX_BYTES") ? Long.MAX_VALUE : Integer.MAX_VALUE);
     }
 
     public NormalizationLimits {

@@ -12,9 +12,7 @@ import io.minio.MinioClient;
 import io.minio.StatObjectArgs;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,7 +43,6 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -203,20 +200,9 @@ class DovecotAcceptanceStackTest {
 
     // --- helpers ---
 
-    /** Distinct mails (the run id in subject and body): the raw objects are content-addressed. */
-    private static List<MimeMessage> mails(String run, int n) throws Exception {
-        List<MimeMessage> mails = new ArrayList<>();
-        Session session = Session.getInstance(new Properties());
-        for (int i = 0; i < n; i++) {
-            MimeMessage m = new MimeMessage(session);
-            m.setFrom(new InternetAddress("customer" + i + "@example.test"));
-            m.setRecipients(Message.RecipientType.TO, "intake@example.test");
-            m.setSubject("dovecot " + run + " " + i);
-            m.setText("Vertragsnummer KF-2048" + String.format("%04d", i) + ", Mail " + i + " von " + run + ".\n");
-            m.saveChanges();
-            mails.add(m);
-        }
-        return mails;
+    /** Distinct mails (the run id in subject and Message-ID): the raw objects are content-addressed. */
+    private static List<MimeMessage> mails(String run, int n) {
+        return java.util.stream.IntStream.range(0, n).mapToObj(i -> TestSupport.mail(i, "dovecot-" + run)).toList();
     }
 
     /** SHA-256 of every mail in the user's INBOX as the server returns it: the message ids expected in Kafka. */
@@ -327,7 +313,7 @@ class DovecotAcceptanceStackTest {
             Map<String, Object> props = RegistrySerdes.consumerConfig(config.kafkaBootstrap(), config.registryUrl(),
                     "dovecot-test-" + UUID.randomUUID());
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-            String prefix = "dovecot " + run + " ";
+            String prefix = "dovecot-" + run + " ";
             thread = new Thread(() -> {
                 try (KafkaConsumer<String, MailReceived> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                         RegistrySerdes.<MailReceived>valueDeserializer(config.registryUrl()))) {

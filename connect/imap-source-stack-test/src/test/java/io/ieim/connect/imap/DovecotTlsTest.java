@@ -1,16 +1,8 @@
 package io.ieim.connect.imap;
 
-import io.ieim.avro.RawMimeReference;
-import io.ieim.ingest.RawMailStore;
-import io.ieim.ingest.RawObjectStore;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.source.SourceRecord;
-import org.apache.kafka.connect.source.SourceTaskContext;
-import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,12 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,16 +28,7 @@ class DovecotTlsTest {
     @BeforeAll
     static void start() throws Exception {
         dovecot = Dovecot.start(List.of("tls"));
-        Session session = Session.getInstance(new Properties());
-        List<MimeMessage> mails = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            MimeMessage m = new MimeMessage(session);
-            m.setFrom(new InternetAddress("customer" + i + "@example.test"));
-            m.setSubject("tls " + i);
-            m.setText("Vertragsnummer KF-20480" + i + "\n");
-            mails.add(m);
-        }
-        dovecot.append("tls", mails);
+        dovecot.append("tls", List.of(TestSupport.mail(0, "tls"), TestSupport.mail(1, "tls"), TestSupport.mail(2, "tls")));
     }
 
     @AfterAll
@@ -59,12 +39,12 @@ class DovecotTlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"IMAPS", "STARTTLS"})
     void readsOverTlsWithTheConfiguredTrustStore(String security) throws Exception {
-        ImapSourceTask task = task(props(security, true));
+        TestSupport.FakeWorker worker = worker(props(security, true));
         try {
-            List<SourceRecord> records = task.poll();
+            List<SourceRecord> records = worker.poll();
             assertThat(records).hasSize(3);
         } finally {
-            task.stop();
+            worker.task.stop();
         }
         assertThat(dovecot.log()).containsPattern("Login: user=<tls>.*TLS");
     }
@@ -72,12 +52,12 @@ class DovecotTlsTest {
     @ParameterizedTest
     @ValueSource(strings = {"IMAPS", "STARTTLS"})
     void refusesTheSelfSignedCertificateWithoutTheTrustStore(String security) {
-        ImapSourceTask task = task(props(security, false));
+        TestSupport.FakeWorker worker = worker(props(security, false));
         try {
-            assertThatThrownBy(task::poll).isInstanceOf(RetriableException.class)
+            assertThatThrownBy(worker::poll).isInstanceOf(RetriableException.class)
                     .hasRootCauseInstanceOf(java.security.cert.CertPathBuilderException.class);
         } finally {
-            task.stop();
+            worker.task.stop();
         }
     }
 
@@ -96,55 +76,13 @@ class DovecotTlsTest {
             p.remove(ImapSourceConfig.TRUSTSTORE_TYPE);
         }
         p.put(ImapSourceConfig.TIMEOUT_MS, "10000");
-        p.put(ImapSourceConfig.S3_ENDPOINT, "http://unused");
-        p.put(ImapSourceConfig.S3_ACCESS_KEY, "unused");
-        p.put(ImapSourceConfig.S3_SECRET_KEY, "unused");
-        p.put(ImapSourceConfig.S3_BUCKET, "unused");
-        p.put(ImapSourceConfig.REGISTRY_URL, "http://unused");
-        return p;
+        return TestSupport.withUnusedStorage(p);
     }
 
-    /** The task with objects kept in memory and values left unserialized: only IMAP is under test here. */
-    private static ImapSourceTask task(Map<String, String> props) {
-        RawObjectStore objects = new RawObjectStore() {
-            @Override
-            public RawMimeReference store(String sha256, byte[] raw) {
-                return RawMimeReference.newBuilder().setBucket("test").setKey(RawMailStore.objectKey(sha256))
-                        .setSha256(sha256).setSizeBytes(raw.length).build();
-            }
-
-            @Override
-            public void markPublished(String sha256) {
-            }
-        };
-        ImapSourceTask task = new ImapSourceTask(c -> objects, c -> (topic, event) -> new byte[0]);
-        task.initialize(new SourceTaskContext() {
-            @Override
-            public Map<String, String> configs() {
-                return props;
-            }
-
-            @Override
-            public org.apache.kafka.common.metrics.PluginMetrics pluginMetrics() {
-                return null;
-            }
-
-            @Override
-            public OffsetStorageReader offsetStorageReader() {
-                return new OffsetStorageReader() {
-                    @Override
-                    public <T> Map<String, Object> offset(Map<String, T> partition) {
-                        return null;
-                    }
-
-                    @Override
-                    public <T> Map<Map<String, T>, Map<String, Object>> offsets(Collection<Map<String, T>> partitions) {
-                        return new HashMap<>();
-                    }
-                };
-            }
-        });
-        task.start(props);
-        return task;
+    /** The task under the tests' fake worker, objects in memory: only IMAP over TLS is under test here. */
+    private static TestSupport.FakeWorker worker(Map<String, String> props) {
+        TestSupport.FakeWorker worker = new TestSupport.FakeWorker(false);
+        worker.start(props, new InMemoryObjects());
+        return worker;
     }
 }

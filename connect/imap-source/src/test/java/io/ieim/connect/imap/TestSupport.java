@@ -66,6 +66,11 @@ final class TestSupport {
         p.put(ImapSourceConfig.MAILBOXES, mailboxes);
         p.put(ImapSourceConfig.POLL_INTERVAL_MS, "20");
         p.put(ImapSourceConfig.BATCH_SIZE, "100");
+        return withUnusedStorage(p);
+    }
+
+    /** Object storage and registry settings the task requires but these tests replace (in-memory, plain Avro). */
+    static Map<String, String> withUnusedStorage(Map<String, String> p) {
         p.put(ImapSourceConfig.S3_ENDPOINT, "http://unused");
         p.put(ImapSourceConfig.S3_ACCESS_KEY, "unused");
         p.put(ImapSourceConfig.S3_SECRET_KEY, "unused");
